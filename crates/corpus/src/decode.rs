@@ -1,0 +1,111 @@
+//! Reading `corpus.json`: the version is checked first, then each article on its own, so
+//! one bad record costs that record and not the whole collection.
+
+use crate::article::{Article, Corpus, CORPUS_VERSION};
+use crate::validate::{validate_article, Problem, ValidCorpus};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use std::collections::HashSet;
+use std::fmt;
+
+/// Why a corpus could not be read at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// The text is not JSON of the corpus's shape (truncated, not JSON, wrong types).
+    Malformed { line: usize, column: usize, message: String },
+    /// The document has no `version` field.
+    MissingVersion,
+    /// The document is of a format version this build does not read.
+    UnsupportedVersion(u64),
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Malformed { line, column, message } => {
+                write!(f, "line {line}, column {column}: {message}")
+            }
+            DecodeError::MissingVersion => write!(f, "it has no \"version\" field"),
+            DecodeError::UnsupportedVersion(version) => write!(
+                f,
+                "it is format version {version}, and this explorer reads version {CORPUS_VERSION}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+impl From<serde_json::Error> for DecodeError {
+    fn from(error: serde_json::Error) -> Self {
+        let message = error.to_string();
+        // serde_json appends " at line L column C"; keep the message short.
+        let message = match message.rfind(" at line ") {
+            Some(at) => message[..at].to_string(),
+            None => message,
+        };
+        DecodeError::Malformed { line: error.line(), column: error.column(), message }
+    }
+}
+
+#[derive(Deserialize)]
+struct VersionOnly {
+    version: Option<u64>,
+}
+
+#[derive(Deserialize)]
+struct RawCorpus<'a> {
+    title: String,
+    #[serde(default)]
+    notice: Option<String>,
+    #[serde(borrow)]
+    articles: Vec<&'a RawValue>,
+}
+
+fn check_version(text: &str) -> Result<(), DecodeError> {
+    match serde_json::from_str::<VersionOnly>(text)?.version {
+        None => Err(DecodeError::MissingVersion),
+        Some(version) if version == u64::from(CORPUS_VERSION) => Ok(()),
+        Some(version) => Err(DecodeError::UnsupportedVersion(version)),
+    }
+}
+
+impl Corpus {
+    /// Reads a corpus strictly: any article that does not decode fails the whole read.
+    pub fn from_json(text: &str) -> Result<Corpus, DecodeError> {
+        check_version(text)?;
+        Ok(serde_json::from_str(text)?)
+    }
+}
+
+impl ValidCorpus {
+    /// Reads a corpus for showing: the version and outer shape must be right, and each
+    /// article that fails to decode or to validate is set aside with its reason.
+    pub fn from_json(text: &str) -> Result<ValidCorpus, DecodeError> {
+        check_version(text)?;
+        let raw: RawCorpus = serde_json::from_str(text)?;
+        let mut articles = Vec::with_capacity(raw.articles.len());
+        let mut skipped = Vec::new();
+        let mut ids = HashSet::new();
+        for (index, record) in raw.articles.iter().enumerate() {
+            let article: Article = match serde_json::from_str(record.get()) {
+                Ok(article) => article,
+                Err(error) => {
+                    let message = DecodeError::from(error).to_string();
+                    skipped.push(Problem::new(format!("article #{}", index + 1), message));
+                    continue;
+                }
+            };
+            let mut problems = validate_article(&article);
+            if problems.is_empty() && !ids.insert(article.id.clone()) {
+                problems.push(Problem::new(&article.id, "its id is used by an earlier article"));
+            }
+            if problems.is_empty() {
+                articles.push(article);
+            } else {
+                skipped.extend(problems);
+            }
+        }
+        Ok(ValidCorpus { title: raw.title, notice: raw.notice, articles, skipped })
+    }
+}

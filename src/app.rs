@@ -1,0 +1,103 @@
+//! The page shell: loads the collection, then routes between the list, the reader and
+//! not-found, with a skip link, header and footer around them.
+
+use crate::collection::{Collection, SharedCollection};
+use crate::components::load_failure::LoadFailure;
+use crate::pages::{list::ListPage, not_found::NotFoundPage, reader::ReaderPage};
+use crate::route::Route;
+use crate::services::{load_corpus, LoadError};
+use std::rc::Rc;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// Where the collection download stands.
+#[derive(Clone, PartialEq)]
+enum Load {
+    Loading,
+    Failed(LoadError),
+    Ready(SharedCollection),
+}
+
+#[component]
+pub fn App() -> Html {
+    html! {
+        <BrowserRouter>
+            <Shell />
+        </BrowserRouter>
+    }
+}
+
+#[component]
+fn Shell() -> Html {
+    let load = use_state(|| Load::Loading);
+    let attempt = use_state(|| 0u32);
+    {
+        let load = load.clone();
+        use_effect_with(*attempt, move |_| {
+            load.set(Load::Loading);
+            wasm_bindgen_futures::spawn_local(async move {
+                load.set(match load_corpus().await {
+                    Ok(corpus) => Load::Ready(SharedCollection(Rc::new(Collection::new(corpus)))),
+                    Err(error) => Load::Failed(error),
+                });
+            });
+        });
+    }
+    let retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |_| attempt.set(*attempt + 1))
+    };
+    use_scroll_to_top_on_page_change();
+
+    let (title, notice) = match &*load {
+        Load::Ready(collection) => (collection.title.clone(), collection.notice.clone()),
+        _ => ("Insight Explorer".to_string(), None),
+    };
+    let content = match &*load {
+        Load::Loading => html! {
+            <div class="loading" role="status" aria-live="polite">
+                <span class="spinner" aria-hidden="true"></span>
+                {"Loading the collection…"}
+            </div>
+        },
+        Load::Failed(error) => html! { <LoadFailure error={error.clone()} onretry={retry} /> },
+        Load::Ready(collection) => {
+            let collection = collection.clone();
+            html! { <Switch<Route> render={move |route| switch(route, collection.clone())} /> }
+        }
+    };
+    html! {
+        <>
+            <a class="skip-link" href="#content">{"Skip to content"}</a>
+            <header class="site-header">
+                <Link<Route> to={Route::List} classes="site-title">{title}</Link<Route>>
+                <span class="site-tagline">{"Insight Explorer"}</span>
+            </header>
+            <main id="content" tabindex="-1">{content}</main>
+            <footer class="site-footer">
+                if let Some(notice) = notice { <p class="notice">{notice}</p> }
+                <p>{"Built with Insight Explorer: a static, in-browser article explorer."}</p>
+            </footer>
+        </>
+    }
+}
+
+fn switch(route: Route, collection: SharedCollection) -> Html {
+    match route {
+        Route::List => html! { <ListPage {collection} /> },
+        Route::Reader { id } => html! { <ReaderPage {collection} {id} /> },
+        Route::NotFound => html! { <NotFoundPage /> },
+    }
+}
+
+/// Moves to the top of the page when the path changes (list ↔ reader, reader → reader),
+/// but not when only the list's filters change.
+#[hook]
+fn use_scroll_to_top_on_page_change() {
+    let path = use_location().map(|location| location.path().to_string());
+    use_effect_with(path, |_| {
+        if let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
+}

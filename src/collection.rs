@@ -1,0 +1,230 @@
+//! The collection as the views need it: articles newest first, keywords merged across
+//! spellings and counted, and the selections, neighbours and related articles of the list.
+
+use crate::list_query::{fold_keyword, ListQuery};
+use insight_corpus::{Article, Problem, ValidCorpus};
+use std::collections::HashMap;
+use std::ops::Deref;
+use std::rc::Rc;
+
+/// A keyword of the collection, in its most common spelling.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keyword {
+    pub label: String,
+    /// How many articles of the whole collection carry it.
+    pub count: usize,
+}
+
+/// A keyword and how many of the currently selected articles carry it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeywordCount {
+    pub label: String,
+    pub count: usize,
+    pub selected: bool,
+}
+
+/// The articles that fit a [`ListQuery`], in list order, with keyword counts among them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    /// Positions in [`Collection::articles`], newest first.
+    pub articles: Vec<usize>,
+    /// Keywords carried by the selected articles (and every selected keyword), most
+    /// frequent first.
+    pub keywords: Vec<KeywordCount>,
+}
+
+/// The loaded collection, ready for the views.
+#[derive(Debug)]
+pub struct Collection {
+    pub title: String,
+    pub notice: Option<String>,
+    /// Problems of the articles that were set aside when the corpus was loaded.
+    pub skipped: Vec<Problem>,
+    articles: Vec<Article>,
+    by_id: HashMap<String, usize>,
+    keywords: Vec<Keyword>,
+    keyword_by_key: HashMap<String, usize>,
+    /// For each article, the positions in `keywords` of its keywords, without repeats.
+    article_keywords: Vec<Vec<usize>>,
+}
+
+impl Collection {
+    pub fn new(corpus: ValidCorpus) -> Collection {
+        let mut articles = corpus.articles;
+        articles.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.title.cmp(&b.title)));
+        let by_id = articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+        let (keywords, keyword_by_key, article_keywords) = index_keywords(&articles);
+        Collection {
+            title: corpus.title,
+            notice: corpus.notice,
+            skipped: corpus.skipped,
+            articles,
+            by_id,
+            keywords,
+            keyword_by_key,
+            article_keywords,
+        }
+    }
+
+    /// All articles, newest first.
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    /// The position and article with this id.
+    pub fn find(&self, id: &str) -> Option<(usize, &Article)> {
+        self.by_id.get(id).map(|&i| (i, &self.articles[i]))
+    }
+
+    /// Every keyword of the collection, most frequent first.
+    pub fn keywords(&self) -> &[Keyword] {
+        &self.keywords
+    }
+
+    /// The collection's spelling of a keyword, or the text itself when unknown.
+    pub fn keyword_label<'a>(&'a self, keyword: &'a str) -> &'a str {
+        match self.keyword_by_key.get(&fold_keyword(keyword)) {
+            Some(&k) => &self.keywords[k].label,
+            None => keyword,
+        }
+    }
+
+    /// The article's keywords in the collection's spelling, without repeats.
+    pub fn keyword_labels(&self, article: usize) -> Vec<&str> {
+        self.article_keywords[article].iter().map(|&k| self.keywords[k].label.as_str()).collect()
+    }
+
+    /// The articles carrying every selected keyword, and keyword counts among them.
+    pub fn select(&self, query: &ListQuery) -> Selection {
+        let wanted: Option<Vec<usize>> = query
+            .keywords()
+            .iter()
+            .map(|k| self.keyword_by_key.get(&fold_keyword(k)).copied())
+            .collect();
+        let articles: Vec<usize> = match &wanted {
+            // A keyword the collection does not have selects nothing.
+            None => Vec::new(),
+            Some(wanted) => (0..self.articles.len())
+                .filter(|&i| wanted.iter().all(|k| self.article_keywords[i].contains(k)))
+                .collect(),
+        };
+        let mut counts = vec![0usize; self.keywords.len()];
+        for &i in &articles {
+            for &k in &self.article_keywords[i] {
+                counts[k] += 1;
+            }
+        }
+        let mut keywords: Vec<KeywordCount> = self
+            .keywords
+            .iter()
+            .zip(&counts)
+            .filter(|(keyword, &count)| count > 0 || query.contains(&keyword.label))
+            .map(|(keyword, &count)| KeywordCount {
+                label: keyword.label.clone(),
+                count,
+                selected: query.contains(&keyword.label),
+            })
+            .collect();
+        keywords.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+        Selection { articles, keywords }
+    }
+
+    /// Up to `limit` other articles sharing the most keywords with `article`; ties go to
+    /// the newest.
+    pub fn related(&self, article: usize, limit: usize) -> Vec<usize> {
+        let mine = &self.article_keywords[article];
+        let mut scored: Vec<(usize, usize)> = (0..self.articles.len())
+            .filter(|&i| i != article)
+            .map(|i| (i, self.article_keywords[i].iter().filter(|k| mine.contains(k)).count()))
+            .filter(|&(_, shared)| shared > 0)
+            .collect();
+        // Positions are newest first, so a stable sort by shared count keeps ties newest first.
+        scored.sort_by(|a, b| b.1.cmp(&a.1));
+        scored.into_iter().take(limit).map(|(i, _)| i).collect()
+    }
+}
+
+/// Where an article sits in the list the reader came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Neighbours {
+    /// The newer article just above it in the list.
+    pub previous: Option<usize>,
+    /// The older article just below it.
+    pub next: Option<usize>,
+    /// Whether the neighbours come from the selection (true) or, because the article is
+    /// not in it, from the whole collection (false).
+    pub in_selection: bool,
+}
+
+impl Selection {
+    /// The neighbours of `article` in this selection, or `None` if it is not selected.
+    pub fn neighbours(&self, article: usize) -> Option<Neighbours> {
+        let at = self.articles.iter().position(|&i| i == article)?;
+        Some(Neighbours {
+            previous: at.checked_sub(1).map(|p| self.articles[p]),
+            next: self.articles.get(at + 1).copied(),
+            in_selection: true,
+        })
+    }
+}
+
+fn index_keywords(articles: &[Article]) -> (Vec<Keyword>, HashMap<String, usize>, Vec<Vec<usize>>) {
+    // Count each spelling per folded key, remembering first appearance for ties.
+    let mut spellings: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+    let mut folded_per_article = Vec::with_capacity(articles.len());
+    for article in articles {
+        let mut keys: Vec<String> = Vec::new();
+        for keyword in &article.keywords {
+            let key = fold_keyword(keyword);
+            if key.is_empty() || keys.contains(&key) {
+                continue;
+            }
+            let spelling = keyword.split_whitespace().collect::<Vec<_>>().join(" ");
+            let variants = spellings.entry(key.clone()).or_default();
+            match variants.iter_mut().find(|(s, _)| *s == spelling) {
+                Some((_, n)) => *n += 1,
+                None => variants.push((spelling, 1)),
+            }
+            keys.push(key);
+        }
+        folded_per_article.push(keys);
+    }
+    let mut keywords: Vec<(String, Keyword)> = spellings
+        .into_iter()
+        .map(|(key, variants)| {
+            let count = variants.iter().map(|(_, n)| n).sum();
+            let best = variants.iter().fold(&variants[0], |best, v| if v.1 > best.1 { v } else { best });
+            (key, Keyword { label: best.0.clone(), count })
+        })
+        .collect();
+    keywords.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.1.label.cmp(&b.1.label)));
+    let keyword_by_key: HashMap<String, usize> =
+        keywords.iter().enumerate().map(|(i, (key, _))| (key.clone(), i)).collect();
+    let article_keywords = folded_per_article
+        .into_iter()
+        .map(|keys| keys.iter().map(|key| keyword_by_key[key]).collect())
+        .collect();
+    (keywords.into_iter().map(|(_, k)| k).collect(), keyword_by_key, article_keywords)
+}
+
+/// A shared handle on the collection; two handles are equal when they point at the same
+/// collection, which keeps Yew's prop comparisons cheap.
+#[derive(Debug, Clone)]
+pub struct SharedCollection(pub Rc<Collection>);
+
+impl PartialEq for SharedCollection {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for SharedCollection {
+    type Target = Collection;
+
+    fn deref(&self) -> &Collection {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests;

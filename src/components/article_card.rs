@@ -1,0 +1,37 @@
+//! One entry of the article list: title link, byline, short summary and keywords.
+
+use crate::components::byline::Byline;
+use crate::components::keyword_links::KeywordLinks;
+use crate::route::Route;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleCardProps {
+    pub id: String,
+    pub title: String,
+    pub authors: Vec<String>,
+    pub source: String,
+    pub published: insight_corpus::Date,
+    pub summary: String,
+    pub language: String,
+    pub keywords: Vec<String>,
+    /// The list's query, carried to the reader so previous/next follow this list.
+    pub query: Vec<(String, String)>,
+}
+
+#[component]
+pub fn ArticleCard(props: &ArticleCardProps) -> Html {
+    let to = Route::Reader { id: props.id.clone() };
+    let query = (!props.query.is_empty()).then(|| props.query.clone());
+    html! {
+        <li class="article-card" lang={props.language.clone()}>
+            <h2 class="card-title">
+                <Link<Route, Vec<(String, String)>> {to} {query}>{ props.title.clone() }</Link<Route, Vec<(String, String)>>>
+            </h2>
+            <Byline authors={props.authors.clone()} source={props.source.clone()} published={props.published} />
+            <p class="summary">{ props.summary.clone() }</p>
+            <KeywordLinks keywords={props.keywords.clone()} label="Keywords" />
+        </li>
+    }
+}

@@ -1,0 +1,20 @@
+//! Insight Explorer: a Yew app that lets readers browse, filter and read a bundled
+//! collection of commentary articles, served as static files.
+//!
+//! The pure parts (the collection model and the list's URL state) compile and are tested
+//! natively; the views and the corpus download need a browser.
+
+pub mod app;
+pub mod collection;
+pub mod components;
+pub mod list_query;
+pub mod marks;
+pub mod pages;
+pub mod route;
+pub mod services;
+
+/// Mounts the explorer on the page's `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    yew::Renderer::<app::App>::new().render();
+}

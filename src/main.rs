@@ -1,0 +1,5 @@
+//! Starts the explorer in the browser.
+
+fn main() {
+    insight_explorer::start();
+}
