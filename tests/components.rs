@@ -1,0 +1,159 @@
+//! Component tests in headless Chromium (`wasm-bindgen-test`): each mounts one view into
+//! a fresh element and checks the DOM a reader would get.
+#![cfg(target_arch = "wasm32")]
+
+use insight_corpus::{Block, Inline};
+use insight_explorer::app::App;
+use insight_explorer::collection::KeywordCount;
+use insight_explorer::components::body::{ArticleBody, ArticleBodyProps};
+use insight_explorer::components::byline::{Byline, BylineProps};
+use insight_explorer::components::keyword_panel::{KeywordPanel, KeywordPanelProps};
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+use yew::{BaseComponent, Callback, Renderer};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Mounts a component with props into a new element and waits for it to render.
+async fn mount<C: BaseComponent>(props: C::Properties) -> Element {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    Renderer::<C>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    root
+}
+
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(20)).await;
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into().unwrap()).collect()
+}
+
+fn text(t: &str) -> Inline {
+    Inline::text(t)
+}
+
+#[wasm_bindgen_test]
+async fn body_renders_structure_and_keeps_hostile_text_as_text() {
+    let blocks = vec![
+        Block::Heading { level: 1, content: vec![text("Section")] },
+        Block::Paragraph {
+            content: vec![
+                text("<script>alert(1)</script> and "),
+                Inline::Emphasis { content: vec![text("emphasis")] },
+                text(" "),
+                Inline::Link { href: "https://example.org/a".into(), content: vec![text("good link")] },
+                text(" "),
+                Inline::Link { href: " JaVaScRiPt:alert(1)".into(), content: vec![text("bad link")] },
+            ],
+        },
+        Block::Quote { blocks: vec![Block::Paragraph { content: vec![text("Quoted.")] }] },
+        Block::List { ordered: true, items: vec![vec![Block::Paragraph { content: vec![text("One")] }]] },
+    ];
+    let root = mount::<ArticleBody>(ArticleBodyProps { blocks: Rc::new(blocks) }).await;
+
+    assert_eq!(all(&root, "h1").len(), 0, "body headings never compete with the title");
+    assert_eq!(all(&root, "h2")[0].text_content().unwrap(), "Section");
+    assert!(all(&root, "script").is_empty());
+    let paragraph = &all(&root, "p")[0];
+    assert!(paragraph.text_content().unwrap().starts_with("<script>alert(1)</script> and emphasis"));
+    let links = all(&root, "a");
+    assert_eq!(links.len(), 1, "the javascript: link is not a link");
+    assert_eq!(links[0].get_attribute("href").unwrap(), "https://example.org/a");
+    assert_eq!(all(&root, ".refused-link")[0].text_content().unwrap(), "bad link");
+    assert_eq!(all(&root, "blockquote p")[0].text_content().unwrap(), "Quoted.");
+    assert_eq!(all(&root, "ol li").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn byline_has_a_machine_readable_date() {
+    let root = mount::<Byline>(BylineProps {
+        authors: vec!["Mara Lindqvist".into(), "Ingrid Vos".into()],
+        source: "Harbour Review".into(),
+        published: "2021-04-12".parse().unwrap(),
+    })
+    .await;
+    let time = &all(&root, "time")[0];
+    assert_eq!(time.get_attribute("datetime").unwrap(), "2021-04-12");
+    assert_eq!(time.text_content().unwrap(), "12 April 2021");
+    assert!(root.text_content().unwrap().starts_with("Mara Lindqvist and Ingrid Vos"));
+}
+
+fn keyword(label: &str, count: usize, selected: bool) -> KeywordCount {
+    KeywordCount { label: label.into(), count, selected }
+}
+
+#[wasm_bindgen_test]
+async fn keyword_panel_toggles_narrows_and_clears() {
+    let toggled = Rc::new(RefCell::new(Vec::<String>::new()));
+    let cleared = Rc::new(RefCell::new(0));
+    let props = KeywordPanelProps {
+        keywords: vec![keyword("trade", 12, true), keyword("China", 7, false), keyword("technology policy", 3, false)],
+        ontoggle: {
+            let toggled = toggled.clone();
+            Callback::from(move |k| toggled.borrow_mut().push(k))
+        },
+        onclear: {
+            let cleared = cleared.clone();
+            Callback::from(move |_| *cleared.borrow_mut() += 1)
+        },
+    };
+    let root = mount::<KeywordPanel>(props).await;
+
+    let group = &all(&root, "[role=group]")[0];
+    let heading_id = group.get_attribute("aria-labelledby").unwrap();
+    assert_eq!(document().get_element_by_id(&heading_id).unwrap().text_content().unwrap(), "Keywords");
+    let buttons = all(&root, ".keyword-toggle");
+    assert_eq!(buttons.len(), 3);
+    assert_eq!(buttons[0].get_attribute("aria-pressed").unwrap(), "true");
+    assert_eq!(buttons[1].get_attribute("aria-pressed").unwrap(), "false");
+    assert_eq!(buttons[1].text_content().unwrap(), "China7");
+
+    buttons[1].dyn_ref::<HtmlElement>().unwrap().click();
+    assert_eq!(*toggled.borrow(), ["China"]);
+
+    let input: HtmlInputElement = all(&root, "input")[0].clone().dyn_into().unwrap();
+    input.set_value("POL");
+    input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    settle().await;
+    let shown: Vec<String> = all(&root, ".keyword-label").iter().map(|e| e.text_content().unwrap()).collect();
+    assert_eq!(shown, ["technology policy"]);
+
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    input.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    settle().await;
+    assert_eq!(input.value(), "");
+    assert_eq!(all(&root, ".keyword-toggle").len(), 3);
+
+    all(&root, ".clear-selection")[0].dyn_ref::<HtmlElement>().unwrap().click();
+    assert_eq!(*cleared.borrow(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn app_shows_a_retry_button_when_the_corpus_cannot_be_loaded() {
+    // The test runner's server has no corpus.json, so the download fails with a 404.
+    let root = mount::<App>(()).await;
+    let mut waited = 0;
+    while all(&root, ".load-failure").is_empty() && waited < 100 {
+        settle().await;
+        waited += 1;
+    }
+    let failure = &all(&root, ".load-failure")[0];
+    assert_eq!(failure.get_attribute("role").unwrap(), "alert");
+    assert!(failure.text_content().unwrap().contains("HTTP 404"));
+    let retry = &all(&root, ".load-failure button")[0];
+    assert_eq!(retry.text_content().unwrap(), "Retry");
+}
