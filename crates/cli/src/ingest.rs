@@ -8,15 +8,12 @@ use insight_ingest::{ingest, Options};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Read article files (Markdown with TOML front matter) into a corpus.
+/// Where the articles come from and how to read them; shared by `ingest` and `publish`.
 #[derive(Args)]
-pub struct IngestArgs {
+pub struct SourceArgs {
     /// Files and folders to read; folders are read recursively.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// Where to write the corpus JSON.
-    #[arg(short, long)]
-    output: PathBuf,
     /// A collection.toml with title, notice, default_language and default_source.
     #[arg(long)]
     collection: Option<PathBuf>,
@@ -32,50 +29,66 @@ pub struct IngestArgs {
     /// Write the corpus even when some files have errors.
     #[arg(long)]
     keep_going: bool,
-    /// Print nothing but errors.
+    /// Print nothing but errors and the summary of a failed run.
     #[arg(short, long)]
-    quiet: bool,
+    pub quiet: bool,
 }
 
-pub fn execute(args: IngestArgs) -> Result<ExitCode, String> {
+/// Read article files (Markdown with TOML front matter) into a corpus file.
+#[derive(Args)]
+pub struct IngestArgs {
+    #[command(flatten)]
+    source: SourceArgs,
+    /// Where to write the corpus JSON.
+    #[arg(short, long)]
+    output: PathBuf,
+}
+
+/// A corpus built from files, and whether any file failed.
+pub struct Built {
+    pub corpus: Corpus,
+    pub failed: bool,
+    pub summary: String,
+}
+
+/// Reads the files, prints warnings, skips and errors, and builds the corpus. Errors end
+/// the run unless `--keep-going` was given.
+pub fn build(args: &SourceArgs) -> Result<Built, String> {
     let settings = match &args.collection {
         Some(path) => CollectionSettings::read(path)?,
         None => CollectionSettings::default(),
     };
     let options = Options {
-        default_language: args.default_language.or(settings.default_language).unwrap_or_else(|| "en".to_string()),
-        default_source: args.default_source.or(settings.default_source),
+        default_language: args.default_language.clone().or(settings.default_language).unwrap_or_else(|| "en".to_string()),
+        default_source: args.default_source.clone().or(settings.default_source),
     };
     let report = ingest(&args.paths, &options);
-    for warning in &report.warnings {
-        if !args.quiet {
-            eprintln!("warning: {warning}");
-        }
-    }
-    for error in &report.errors {
-        eprintln!("error: {error}");
-    }
     if !args.quiet {
-        for skip in &report.skipped {
-            eprintln!("skipped: {}: {}", skip.path.display(), skip.reason);
-        }
+        report.warnings.iter().for_each(|w| eprintln!("warning: {w}"));
+        report.skipped.iter().for_each(|s| eprintln!("skipped: {}: {}", s.path.display(), s.reason));
     }
+    report.errors.iter().for_each(|e| eprintln!("error: {e}"));
     let failed = !report.errors.is_empty();
     let summary = report.summary();
     if failed && !args.keep_going {
         eprintln!("{summary}");
-        return Err(format!("nothing written to {}; fix the errors above or pass --keep-going", args.output.display()));
+        return Err("nothing written; fix the errors above or pass --keep-going".to_string());
     }
     let corpus = Corpus {
         version: CORPUS_VERSION,
-        title: args.title.or(settings.title).unwrap_or_else(|| "Articles".to_string()),
+        title: args.title.clone().or(settings.title).unwrap_or_else(|| "Articles".to_string()),
         notice: settings.notice,
         articles: report.articles,
     };
-    let json = serde_json::to_vec(&corpus).map_err(|e| format!("cannot encode the corpus: {e}"))?;
+    Ok(Built { corpus, failed, summary })
+}
+
+pub fn execute(args: IngestArgs) -> Result<ExitCode, String> {
+    let built = build(&args.source)?;
+    let json = serde_json::to_vec(&built.corpus).map_err(|e| format!("cannot encode the corpus: {e}"))?;
     write_atomically(&args.output, &json)?;
-    if !args.quiet || failed {
-        eprintln!("{summary} → {} ({} bytes)", args.output.display(), json.len());
+    if !args.source.quiet || built.failed {
+        eprintln!("{} → {} ({} bytes)", built.summary, args.output.display(), json.len());
     }
-    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if built.failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }

@@ -5,6 +5,7 @@ mod check;
 mod collection;
 mod ingest;
 mod output;
+mod publish;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -20,6 +21,7 @@ struct Cli {
 enum Command {
     Ingest(ingest::IngestArgs),
     Check(check::CheckArgs),
+    Publish(publish::PublishArgs),
 }
 
 fn main() -> ExitCode {
@@ -27,6 +29,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Ingest(args) => ingest::execute(args),
         Command::Check(args) => check::execute(args),
+        Command::Publish(args) => publish::execute(args),
     };
     match result {
         Ok(code) => code,

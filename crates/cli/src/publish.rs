@@ -1,0 +1,43 @@
+//! `corpus publish`: puts a freshly built corpus into a built site folder, with the page
+//! copies a static host needs so that every article address loads the app.
+//!
+//! GitHub Pages (and most static hosts) serve `articles/<id>.html` for the address
+//! `articles/<id>`, so each article gets a copy of `index.html` there and its address
+//! answers 200. Anything else falls back to `404.html`, which is also the app and shows
+//! its not-found view, with the honest 404 status.
+
+use crate::ingest::{build, SourceArgs};
+use crate::output::write_atomically;
+use clap::Args;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Build the corpus into a built site folder (Trunk's output), with article page copies.
+#[derive(Args)]
+pub struct PublishArgs {
+    #[command(flatten)]
+    source: SourceArgs,
+    /// The built site folder holding index.html; inside a Trunk hook it defaults to
+    /// Trunk's staging folder.
+    #[arg(long, env = "TRUNK_STAGING_DIR")]
+    site: PathBuf,
+}
+
+pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
+    let index_path = args.site.join("index.html");
+    let index = std::fs::read(&index_path)
+        .map_err(|e| format!("{}: cannot read: {e} (build the site first; --site names its folder)", index_path.display()))?;
+    let built = build(&args.source)?;
+    let json = serde_json::to_vec(&built.corpus).map_err(|e| format!("cannot encode the corpus: {e}"))?;
+    write_atomically(&args.site.join("corpus.json"), &json)?;
+    write_atomically(&args.site.join("404.html"), &index)?;
+    let articles = args.site.join("articles");
+    for article in &built.corpus.articles {
+        // Ids are validated URL-safe slugs, so they are safe file names too.
+        write_atomically(&articles.join(format!("{}.html", article.id)), &index)?;
+    }
+    if !args.source.quiet || built.failed {
+        eprintln!("{} → {} ({} bytes of corpus)", built.summary, args.site.display(), json.len());
+    }
+    Ok(if built.failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,349 @@
+// End to end: the release site, served under a sub-path the way GitHub Pages serves a
+// project site, driven in headless Chromium through everything a reader does.
+// Run by `cargo xtask test`; SITE_DIR and SITE_BASE say what to serve.
+import { after, afterEach, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { servePages } from "./pages-server.mjs";
+import { launch, openPage } from "./browser.mjs";
+
+const SITE_DIR = process.env.SITE_DIR ?? "../../target/e2e-site";
+const BASE = process.env.SITE_BASE ?? "/insight-explorer/";
+const SHOTS = process.env.SCREENSHOT_DIR ?? "../../target/e2e-screenshots";
+
+let site, browser, corpus, current;
+
+const fold = (keyword) => keyword.trim().split(/\s+/).join(" ").toLowerCase();
+const newestFirst = () =>
+  [...corpus.articles].sort((a, b) => b.published.localeCompare(a.published) || a.title.localeCompare(b.title));
+const withKeywords = (...keywords) =>
+  newestFirst().filter((a) => keywords.every((k) => a.keywords.some((own) => fold(own) === fold(k))));
+const countText = (n) => (n === 0 ? "No articles" : n === 1 ? "1 article" : `${n} articles`);
+
+before(async () => {
+  corpus = JSON.parse(await readFile(join(SITE_DIR, "corpus.json"), "utf8"));
+  site = await servePages(SITE_DIR, BASE);
+  browser = await launch();
+  await mkdir(SHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Opens `path` (relative to the site base) and waits until the app has rendered. */
+async function open(path = "", { ready = "main h1" } = {}) {
+  current = await openPage(browser);
+  await current.page.goto(site.url + path);
+  await current.page.waitForSelector(ready);
+  return current.page;
+}
+
+afterEach(async (t) => {
+  if (!current) return;
+  const { page, problems, allowed = [] } = current;
+  current = null;
+  await page.close();
+  const unexpected = problems.filter((p) => !allowed.some((pattern) => pattern.test(p)));
+  assert.deepEqual(unexpected, [], `${t.name}: the browser reported problems`);
+});
+
+const statusText = (page) => page.locator("[role=status]").first().innerText();
+const cardTitles = (page) => page.locator(".article-list > li h2").allInnerTexts();
+const keywordButton = (page, label) =>
+  page.getByRole("group", { name: "Keywords" }).locator(".keyword-toggle", { has: page.locator(`.keyword-label:text-is("${label}")`) });
+
+describe("the collection", () => {
+  test("lists every article newest first with title link, byline, date, summary and keywords", async () => {
+    const page = await open();
+    assert.equal(await statusText(page), countText(corpus.articles.length));
+    assert.deepEqual(await cardTitles(page), newestFirst().map((a) => a.title));
+    const first = newestFirst()[0];
+    const card = page.locator(".article-list > li").first();
+    assert.equal(await card.locator("h2 a").getAttribute("href"), `${BASE}articles/${first.id}`);
+    assert.equal(await card.locator("time").getAttribute("datetime"), first.published);
+    assert.match(await card.locator(".byline").innerText(), new RegExp(first.source));
+    assert.equal(await card.locator(".summary").innerText(), first.summary);
+    assert.equal(await card.locator(".keyword-links li").count(), new Set(first.keywords.map(fold)).size);
+    assert.equal(await page.title(), corpus.title);
+    assert.match(await page.locator("footer").innerText(), /fictional/);
+    await page.screenshot({ path: join(SHOTS, "list-desktop.png") });
+  });
+
+  test("says plainly that the sample articles and authors are fictional", async () => {
+    const page = await open();
+    assert.match(corpus.notice, /fictional/);
+    assert.equal(await page.locator(".site-footer .notice").innerText(), corpus.notice);
+  });
+});
+
+describe("keyword filter", () => {
+  test("lists every keyword with its count, most frequent first, merging case variants", async () => {
+    const page = await open();
+    const group = page.getByRole("group", { name: "Keywords" });
+    await group.getByRole("button", { name: /^Show all \d+ keywords$/ }).click();
+    const labels = await group.locator(".keyword-label").allInnerTexts();
+    const counts = (await group.locator(".keyword-count").allInnerTexts()).map(Number);
+    const distinct = new Set(corpus.articles.flatMap((a) => a.keywords.map(fold)));
+    assert.equal(labels.length, distinct.size, "one button per keyword, whatever its case");
+    assert.deepEqual([...counts].sort((a, b) => b - a), counts, "most frequent first");
+    for (const [i, label] of labels.entries()) {
+      assert.equal(counts[i], withKeywords(label).length, `count of ${label}`);
+    }
+    assert.ok(labels.includes("US") && !labels.includes("us"), "US and us are one keyword, in the common spelling");
+  });
+
+  test("selecting keywords keeps articles that have all of them; counts follow; one click clears", async () => {
+    const page = await open();
+    await keywordButton(page, "China").click();
+    await page.waitForURL(/\?kw=China$/);
+    assert.equal(await statusText(page), countText(withKeywords("China").length));
+    assert.equal(await keywordButton(page, "China").getAttribute("aria-pressed"), "true");
+
+    const second = (await page.locator(".keyword-toggle[aria-pressed=false] .keyword-label").allInnerTexts())[0];
+    await keywordButton(page, second).click();
+    const both = withKeywords("China", second);
+    await page.waitForFunction((n) => document.querySelectorAll(".article-list > li").length === n, both.length);
+    assert.equal(await statusText(page), countText(both.length));
+    assert.deepEqual(await cardTitles(page), both.map((a) => a.title));
+    assert.equal(await keywordButton(page, "China").locator(".keyword-count").innerText(), String(both.length));
+    assert.equal(new URL(page.url()).search, `?kw=China&kw=${encodeURIComponent(second).replace(/%20/g, "+")}`);
+
+    await page.getByRole("button", { name: "Clear selected keywords" }).click();
+    await page.waitForURL((url) => url.search === "");
+    assert.equal(await statusText(page), countText(corpus.articles.length));
+  });
+
+  test("the text box narrows the keyword list and Escape clears it", async () => {
+    const page = await open();
+    const box = page.getByLabel("Find a keyword");
+    await box.fill("financ");
+    const shown = await page.locator(".keyword-label").allInnerTexts();
+    assert.ok(shown.length > 0 && shown.every((label) => fold(label).includes("financ")), shown.join(", "));
+    await box.press("Escape");
+    assert.equal(await box.inputValue(), "");
+    assert.ok((await page.locator(".keyword-label").count()) > shown.length);
+  });
+
+  test("a keyword address in another case selects the same articles", async () => {
+    const page = await open("?kw=us");
+    assert.equal(await statusText(page), countText(withKeywords("US").length));
+    assert.equal(await keywordButton(page, "US").getAttribute("aria-pressed"), "true");
+  });
+});
+
+describe("the reader", () => {
+  test("shows one article with byline, body structure, bio apart, and keyword links", async () => {
+    const page = await open();
+    const first = newestFirst()[0];
+    await page.locator(".article-list > li h2 a").first().click();
+    await page.waitForURL(`${site.url}articles/${first.id}`);
+    const article = page.locator("article");
+    assert.equal(await article.count(), 1);
+    assert.equal(await page.locator("h1").count(), 1);
+    assert.equal(await article.locator("h1").innerText(), first.title);
+    assert.equal(await article.locator("header time").getAttribute("datetime"), first.published);
+    assert.ok(await article.locator(".article-body p").count() >= 3);
+    if (first.bio) assert.equal(await article.locator("aside.bio p").innerText(), first.bio);
+    assert.equal(await page.title(), `${first.title} · ${corpus.title}`);
+    await page.screenshot({ path: join(SHOTS, "reader-desktop.png"), fullPage: true });
+  });
+
+  test("renders headings, quotes, lists and links from the structured body", async () => {
+    const rich = corpus.articles.find((a) => ["heading", "quote", "list"].every((t) => a.body.some((b) => b.type === t)));
+    assert.ok(rich, "the sample collection has an article with headings, quotes and lists");
+    const page = await open(`articles/${rich.id}`);
+    const body = page.locator(".article-body");
+    assert.ok((await body.locator("h2").count()) >= 1);
+    assert.ok((await body.locator("blockquote").count()) >= 1);
+    assert.ok((await body.locator("ul, ol").count()) >= 1);
+  });
+
+  test("a keyword link opens the list filtered by that keyword", async () => {
+    const article = newestFirst()[3];
+    const page = await open(`articles/${article.id}`);
+    const link = page.locator(".reader-footer .keyword-link").first();
+    const label = await link.innerText();
+    await link.click();
+    await page.waitForSelector(".article-list, .empty-result");
+    assert.equal(await statusText(page), countText(withKeywords(label).length));
+    assert.equal(await keywordButton(page, label).getAttribute("aria-pressed"), "true");
+  });
+
+  test("previous and next follow the current list order", async () => {
+    const page = await open("?kw=China");
+    const list = withKeywords("China");
+    assert.ok(list.length >= 3);
+    await page.locator(".article-list > li h2 a").nth(1).click();
+    await page.waitForURL(new RegExp(`articles/${list[1].id}\\?kw=China$`));
+    await page.locator("a.neighbour.next").click();
+    await page.waitForURL(new RegExp(`articles/${list[2].id}\\?kw=China$`));
+    assert.equal(await page.locator("h1").innerText(), list[2].title);
+    await page.locator("a.neighbour.previous").click();
+    await page.waitForURL(new RegExp(`articles/${list[1].id}\\?kw=China$`));
+  });
+
+  test("More on these keywords lists up to five articles sharing the most keywords", async () => {
+    const article = newestFirst()[0];
+    const page = await open(`articles/${article.id}`);
+    const related = await page.locator(".related li a").allInnerTexts();
+    assert.ok(related.length >= 1 && related.length <= 5);
+    const mine = new Set(article.keywords.map(fold));
+    const shared = (a) => new Set(a.keywords.map(fold).filter((k) => mine.has(k))).size;
+    const best = Math.max(...corpus.articles.filter((a) => a.id !== article.id).map(shared));
+    const firstRelated = corpus.articles.find((a) => a.title === related[0]);
+    assert.equal(shared(firstRelated), best);
+  });
+});
+
+describe("addresses", () => {
+  test("a deep link to an article loads, and survives reload, with no console errors", async () => {
+    const article = newestFirst()[5];
+    const page = await open(`articles/${article.id}`);
+    assert.equal(await page.locator("h1").innerText(), article.title);
+    await page.reload();
+    await page.waitForSelector("article h1");
+    assert.equal(await page.locator("h1").innerText(), article.title);
+  });
+
+  test("reload keeps a keyword selection", async () => {
+    const page = await open("?kw=China&kw=US");
+    const n = withKeywords("China", "US").length;
+    assert.equal(await statusText(page), countText(n));
+    await page.reload();
+    await page.waitForSelector("[role=status]");
+    assert.equal(await statusText(page), countText(n));
+  });
+
+  test("back and forward move between list, selection and reader", async () => {
+    const page = await open();
+    await keywordButton(page, "China").click();
+    await page.waitForURL(/\?kw=China$/);
+    await page.locator(".article-list > li h2 a").first().click();
+    await page.waitForSelector("article h1");
+    await page.goBack();
+    await page.waitForURL(/\?kw=China$/);
+    assert.equal(await statusText(page), countText(withKeywords("China").length));
+    await page.goBack();
+    await page.waitForURL(site.url);
+    assert.equal(await statusText(page), countText(corpus.articles.length));
+    await page.goForward();
+    await page.waitForURL(/\?kw=China$/);
+    await page.goForward();
+    await page.waitForSelector("article h1");
+  });
+
+  // An unknown address is answered by 404.html with status 404, as GitHub Pages does, and
+  // Chromium logs that status; it is the one console error these two tests expect.
+  const notFoundStatus = /status of 404 \(Not Found\) \(http:\/\/127\.0\.0\.1:\d+\/insight-explorer\/(articles\/no-such-article|some\/where\/else)\)$/;
+
+  test("an unknown article id shows a helpful not-found view with a way home", async () => {
+    const page = await open("articles/no-such-article");
+    current.allowed = [notFoundStatus];
+    assert.equal(await page.locator("h1").innerText(), "Not found");
+    assert.match(await page.locator(".not-found").innerText(), /no-such-article/);
+    await page.getByRole("link", { name: "Browse all articles" }).click();
+    await page.waitForSelector(".article-list");
+  });
+
+  test("an unknown path shows the not-found view, never a blank page", async () => {
+    const page = await open("some/where/else");
+    current.allowed = [notFoundStatus];
+    assert.equal(await page.locator("h1").innerText(), "Not found");
+  });
+});
+
+describe("loading and failure", () => {
+  test("a failed corpus download shows a message and Retry, and Retry recovers", async () => {
+    current = await openPage(browser);
+    const { page } = current;
+    // The failed request itself is the one console error this test expects.
+    current.allowed = [/status of 500/];
+    await page.route("**/corpus.json", (route) => route.fulfill({ status: 500, body: "boom" }));
+    await page.goto(site.url);
+    await page.waitForSelector(".load-failure");
+    assert.match(await page.locator(".load-failure").innerText(), /HTTP 500/);
+    await page.unroute("**/corpus.json");
+    await page.getByRole("button", { name: "Retry" }).click();
+    await page.waitForSelector(".article-list");
+    assert.equal(await statusText(page), countText(corpus.articles.length));
+  });
+
+  test("a corpus that is not JSON shows what is wrong", async () => {
+    current = await openPage(browser);
+    const { page } = current;
+    await page.route("**/corpus.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"version":1,"title":"x","articles":[' }));
+    await page.goto(site.url);
+    await page.waitForSelector(".load-failure");
+    assert.match(await page.locator(".load-failure").innerText(), /could not be read/);
+    assert.equal(await page.getByRole("button", { name: "Retry" }).count(), 1);
+  });
+
+  test("shows a loading state while the corpus downloads", async () => {
+    current = await openPage(browser);
+    const { page } = current;
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route("**/corpus.json", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(site.url);
+    await page.waitForSelector(".loading");
+    assert.match(await page.locator(".loading").innerText(), /Loading/);
+    release();
+    await page.waitForSelector(".article-list");
+  });
+});
+
+describe("phone, desktop and keyboard", () => {
+  test("works at 360 px wide without sideways scrolling", async () => {
+    current = await openPage(browser);
+    const { page } = current;
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.goto(site.url);
+    await page.waitForSelector(".article-list");
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360));
+    await page.screenshot({ path: join(SHOTS, "list-phone.png") });
+    await page.locator(".article-list > li h2 a").first().click();
+    await page.waitForSelector("article h1");
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360));
+    await page.screenshot({ path: join(SHOTS, "reader-phone.png") });
+  });
+
+  test("the first Tab reaches a visible skip link that moves to the content", async () => {
+    const page = await open();
+    await page.keyboard.press("Tab");
+    const skip = page.locator(".skip-link");
+    assert.equal(await page.evaluate(() => document.activeElement.className), "skip-link");
+    const box = await skip.boundingBox();
+    assert.ok(box && box.y >= 0, "the focused skip link is on screen");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "content");
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement.closest(".keyword-panel") !== null);
+    assert.ok(focused, "after the skip link, Tab goes into the filters");
+  });
+
+  test("keyboard alone can filter and open an article", async () => {
+    const page = await open();
+    await keywordButton(page, "China").focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\?kw=China$/);
+    await page.locator(".article-list > li h2 a").first().focus();
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("article h1");
+  });
+
+  test("changing view scrolls to the top", async () => {
+    const page = await open();
+    const last = page.locator(".article-list > li h2 a").last();
+    await last.scrollIntoViewIfNeeded();
+    assert.ok((await page.evaluate(() => window.scrollY)) > 0);
+    await last.click();
+    await page.waitForSelector("article h1");
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+  });
+});
