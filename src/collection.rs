@@ -51,8 +51,16 @@ pub struct Collection {
 impl Collection {
     pub fn new(corpus: ValidCorpus) -> Collection {
         let mut articles = corpus.articles;
-        articles.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.title.cmp(&b.title)));
-        let by_id = articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+        articles.sort_by(|a, b| {
+            b.published
+                .cmp(&a.published)
+                .then_with(|| a.title.cmp(&b.title))
+        });
+        let by_id = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
         let (keywords, keyword_by_key, article_keywords) = index_keywords(&articles);
         Collection {
             title: corpus.title,
@@ -91,7 +99,10 @@ impl Collection {
 
     /// The article's keywords in the collection's spelling, without repeats.
     pub fn keyword_labels(&self, article: usize) -> Vec<&str> {
-        self.article_keywords[article].iter().map(|&k| self.keywords[k].label.as_str()).collect()
+        self.article_keywords[article]
+            .iter()
+            .map(|&k| self.keywords[k].label.as_str())
+            .collect()
     }
 
     /// The articles carrying every selected keyword, and keyword counts among them.
@@ -135,11 +146,19 @@ impl Collection {
         let mine = &self.article_keywords[article];
         let mut scored: Vec<(usize, usize)> = (0..self.articles.len())
             .filter(|&i| i != article)
-            .map(|i| (i, self.article_keywords[i].iter().filter(|k| mine.contains(k)).count()))
+            .map(|i| {
+                (
+                    i,
+                    self.article_keywords[i]
+                        .iter()
+                        .filter(|k| mine.contains(k))
+                        .count(),
+                )
+            })
             .filter(|&(_, shared)| shared > 0)
             .collect();
         // Positions are newest first, so a stable sort by shared count keeps ties newest first.
-        scored.sort_by(|a, b| b.1.cmp(&a.1));
+        scored.sort_by_key(|&(_, shared)| std::cmp::Reverse(shared));
         scored.into_iter().take(limit).map(|(i, _)| i).collect()
     }
 }
@@ -193,18 +212,37 @@ fn index_keywords(articles: &[Article]) -> (Vec<Keyword>, HashMap<String, usize>
         .into_iter()
         .map(|(key, variants)| {
             let count = variants.iter().map(|(_, n)| n).sum();
-            let best = variants.iter().fold(&variants[0], |best, v| if v.1 > best.1 { v } else { best });
-            (key, Keyword { label: best.0.clone(), count })
+            let best = variants
+                .iter()
+                .fold(&variants[0], |best, v| if v.1 > best.1 { v } else { best });
+            (
+                key,
+                Keyword {
+                    label: best.0.clone(),
+                    count,
+                },
+            )
         })
         .collect();
-    keywords.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.1.label.cmp(&b.1.label)));
-    let keyword_by_key: HashMap<String, usize> =
-        keywords.iter().enumerate().map(|(i, (key, _))| (key.clone(), i)).collect();
+    keywords.sort_by(|a, b| {
+        b.1.count
+            .cmp(&a.1.count)
+            .then_with(|| a.1.label.cmp(&b.1.label))
+    });
+    let keyword_by_key: HashMap<String, usize> = keywords
+        .iter()
+        .enumerate()
+        .map(|(i, (key, _))| (key.clone(), i))
+        .collect();
     let article_keywords = folded_per_article
         .into_iter()
         .map(|keys| keys.iter().map(|key| keyword_by_key[key]).collect())
         .collect();
-    (keywords.into_iter().map(|(_, k)| k).collect(), keyword_by_key, article_keywords)
+    (
+        keywords.into_iter().map(|(_, k)| k).collect(),
+        keyword_by_key,
+        article_keywords,
+    )
 }
 
 /// A shared handle on the collection; two handles are equal when they point at the same

@@ -10,7 +10,11 @@ pub struct ListQuery {
 /// Folds a keyword for matching: case and surrounding or repeated spaces do not count,
 /// so "US", "us" and " US " are one keyword.
 pub fn fold_keyword(keyword: &str) -> String {
-    keyword.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    keyword
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 impl ListQuery {
@@ -22,7 +26,11 @@ impl ListQuery {
     {
         let mut query = ListQuery::default();
         for keyword in keywords {
-            let keyword = keyword.as_ref().split_whitespace().collect::<Vec<_>>().join(" ");
+            let keyword = keyword
+                .as_ref()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             if !keyword.is_empty() && !query.contains(&keyword) {
                 query.keywords.push(keyword);
             }
@@ -42,7 +50,10 @@ impl ListQuery {
 
     /// The query as name–value pairs, for building links.
     pub fn to_pairs(&self) -> Vec<(String, String)> {
-        self.keywords.iter().map(|k| ("kw".to_string(), k.clone())).collect()
+        self.keywords
+            .iter()
+            .map(|k| ("kw".to_string(), k.clone()))
+            .collect()
     }
 
     /// The query string, with a leading `?`, or empty when nothing is selected.
@@ -98,7 +109,10 @@ mod tests {
     fn round_trips_through_the_address_bar() {
         let query = ListQuery::with_keywords(["technology policy", "数字经济", "R&D"]);
         let text = query.to_query_string();
-        assert_eq!(text, "?kw=technology+policy&kw=%E6%95%B0%E5%AD%97%E7%BB%8F%E6%B5%8E&kw=R%26D");
+        assert_eq!(
+            text,
+            "?kw=technology+policy&kw=%E6%95%B0%E5%AD%97%E7%BB%8F%E6%B5%8E&kw=R%26D"
+        );
         assert_eq!(ListQuery::from_query_string(&text), query);
     }
 

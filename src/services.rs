@@ -70,12 +70,18 @@ pub async fn load_corpus() -> Result<ValidCorpus, LoadError> {
     let response = JsFuture::from(window.fetch_with_str(CORPUS_PATH))
         .await
         .map_err(|e| LoadError::Network(describe(e)))?;
-    let response: Response = response.dyn_into().map_err(|e| LoadError::Network(describe(e)))?;
+    let response: Response = response
+        .dyn_into()
+        .map_err(|e| LoadError::Network(describe(e)))?;
     if !response.ok() {
         return Err(LoadError::Status(response.status()));
     }
-    let text = response.text().map_err(|e| LoadError::Network(describe(e)))?;
-    let text = JsFuture::from(text).await.map_err(|e| LoadError::Network(describe(e)))?;
+    let text = response
+        .text()
+        .map_err(|e| LoadError::Network(describe(e)))?;
+    let text = JsFuture::from(text)
+        .await
+        .map_err(|e| LoadError::Network(describe(e)))?;
     marks::mark(marks::CORPUS_FETCHED);
     let text = text.as_string().unwrap_or_default();
     let corpus = ValidCorpus::from_json(&text).map_err(LoadError::Decode)?;

@@ -37,7 +37,9 @@ async fn settle() {
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into().unwrap()).collect()
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().dyn_into().unwrap())
+        .collect()
 }
 
 fn text(t: &str) -> Inline {
@@ -47,32 +49,71 @@ fn text(t: &str) -> Inline {
 #[wasm_bindgen_test]
 async fn body_renders_structure_and_keeps_hostile_text_as_text() {
     let blocks = vec![
-        Block::Heading { level: 1, content: vec![text("Section")] },
+        Block::Heading {
+            level: 1,
+            content: vec![text("Section")],
+        },
         Block::Paragraph {
             content: vec![
                 text("<script>alert(1)</script> and "),
-                Inline::Emphasis { content: vec![text("emphasis")] },
+                Inline::Emphasis {
+                    content: vec![text("emphasis")],
+                },
                 text(" "),
-                Inline::Link { href: "https://example.org/a".into(), content: vec![text("good link")] },
+                Inline::Link {
+                    href: "https://example.org/a".into(),
+                    content: vec![text("good link")],
+                },
                 text(" "),
-                Inline::Link { href: " JaVaScRiPt:alert(1)".into(), content: vec![text("bad link")] },
+                Inline::Link {
+                    href: " JaVaScRiPt:alert(1)".into(),
+                    content: vec![text("bad link")],
+                },
             ],
         },
-        Block::Quote { blocks: vec![Block::Paragraph { content: vec![text("Quoted.")] }] },
-        Block::List { ordered: true, items: vec![vec![Block::Paragraph { content: vec![text("One")] }]] },
+        Block::Quote {
+            blocks: vec![Block::Paragraph {
+                content: vec![text("Quoted.")],
+            }],
+        },
+        Block::List {
+            ordered: true,
+            items: vec![vec![Block::Paragraph {
+                content: vec![text("One")],
+            }]],
+        },
     ];
-    let root = mount::<ArticleBody>(ArticleBodyProps { blocks: Rc::new(blocks) }).await;
+    let root = mount::<ArticleBody>(ArticleBodyProps {
+        blocks: Rc::new(blocks),
+    })
+    .await;
 
-    assert_eq!(all(&root, "h1").len(), 0, "body headings never compete with the title");
+    assert_eq!(
+        all(&root, "h1").len(),
+        0,
+        "body headings never compete with the title"
+    );
     assert_eq!(all(&root, "h2")[0].text_content().unwrap(), "Section");
     assert!(all(&root, "script").is_empty());
     let paragraph = &all(&root, "p")[0];
-    assert!(paragraph.text_content().unwrap().starts_with("<script>alert(1)</script> and emphasis"));
+    assert!(paragraph
+        .text_content()
+        .unwrap()
+        .starts_with("<script>alert(1)</script> and emphasis"));
     let links = all(&root, "a");
     assert_eq!(links.len(), 1, "the javascript: link is not a link");
-    assert_eq!(links[0].get_attribute("href").unwrap(), "https://example.org/a");
-    assert_eq!(all(&root, ".refused-link")[0].text_content().unwrap(), "bad link");
-    assert_eq!(all(&root, "blockquote p")[0].text_content().unwrap(), "Quoted.");
+    assert_eq!(
+        links[0].get_attribute("href").unwrap(),
+        "https://example.org/a"
+    );
+    assert_eq!(
+        all(&root, ".refused-link")[0].text_content().unwrap(),
+        "bad link"
+    );
+    assert_eq!(
+        all(&root, "blockquote p")[0].text_content().unwrap(),
+        "Quoted."
+    );
     assert_eq!(all(&root, "ol li").len(), 1);
 }
 
@@ -87,11 +128,18 @@ async fn byline_has_a_machine_readable_date() {
     let time = &all(&root, "time")[0];
     assert_eq!(time.get_attribute("datetime").unwrap(), "2021-04-12");
     assert_eq!(time.text_content().unwrap(), "12 April 2021");
-    assert!(root.text_content().unwrap().starts_with("Mara Lindqvist and Ingrid Vos"));
+    assert!(root
+        .text_content()
+        .unwrap()
+        .starts_with("Mara Lindqvist and Ingrid Vos"));
 }
 
 fn keyword(label: &str, count: usize, selected: bool) -> KeywordCount {
-    KeywordCount { label: label.into(), count, selected }
+    KeywordCount {
+        label: label.into(),
+        count,
+        selected,
+    }
 }
 
 #[wasm_bindgen_test]
@@ -99,7 +147,11 @@ async fn keyword_panel_toggles_narrows_and_clears() {
     let toggled = Rc::new(RefCell::new(Vec::<String>::new()));
     let cleared = Rc::new(RefCell::new(0));
     let props = KeywordPanelProps {
-        keywords: vec![keyword("trade", 12, true), keyword("China", 7, false), keyword("technology policy", 3, false)],
+        keywords: vec![
+            keyword("trade", 12, true),
+            keyword("China", 7, false),
+            keyword("technology policy", 3, false),
+        ],
         ontoggle: {
             let toggled = toggled.clone();
             Callback::from(move |k| toggled.borrow_mut().push(k))
@@ -113,7 +165,14 @@ async fn keyword_panel_toggles_narrows_and_clears() {
 
     let group = &all(&root, "[role=group]")[0];
     let heading_id = group.get_attribute("aria-labelledby").unwrap();
-    assert_eq!(document().get_element_by_id(&heading_id).unwrap().text_content().unwrap(), "Keywords");
+    assert_eq!(
+        document()
+            .get_element_by_id(&heading_id)
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Keywords"
+    );
     let buttons = all(&root, ".keyword-toggle");
     assert_eq!(buttons.len(), 3);
     assert_eq!(buttons[0].get_attribute("aria-pressed").unwrap(), "true");
@@ -125,20 +184,32 @@ async fn keyword_panel_toggles_narrows_and_clears() {
 
     let input: HtmlInputElement = all(&root, "input")[0].clone().dyn_into().unwrap();
     input.set_value("POL");
-    input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
     settle().await;
-    let shown: Vec<String> = all(&root, ".keyword-label").iter().map(|e| e.text_content().unwrap()).collect();
+    let shown: Vec<String> = all(&root, ".keyword-label")
+        .iter()
+        .map(|e| e.text_content().unwrap())
+        .collect();
     assert_eq!(shown, ["technology policy"]);
 
     let init = web_sys::KeyboardEventInit::new();
     init.set_key("Escape");
     init.set_bubbles(true);
-    input.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    input
+        .dispatch_event(
+            &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
+        )
+        .unwrap();
     settle().await;
     assert_eq!(input.value(), "");
     assert_eq!(all(&root, ".keyword-toggle").len(), 3);
 
-    all(&root, ".clear-selection")[0].dyn_ref::<HtmlElement>().unwrap().click();
+    all(&root, ".clear-selection")[0]
+        .dyn_ref::<HtmlElement>()
+        .unwrap()
+        .click();
     assert_eq!(*cleared.borrow(), 1);
 }
 

@@ -13,7 +13,9 @@ fn article(id: &str, published: &str, keywords: &[&str]) -> Article {
         keywords: keywords.iter().map(|k| k.to_string()).collect(),
         language: "en".to_string(),
         summary: "Summary.".to_string(),
-        body: vec![Block::Paragraph { content: vec![Inline::text("Body.")] }],
+        body: vec![Block::Paragraph {
+            content: vec![Inline::text("Body.")],
+        }],
         bio: None,
         url: None,
     }
@@ -34,7 +36,10 @@ fn collection() -> Collection {
 }
 
 fn ids(collection: &Collection, positions: &[usize]) -> Vec<String> {
-    positions.iter().map(|&i| collection.articles()[i].id.clone()).collect()
+    positions
+        .iter()
+        .map(|&i| collection.articles()[i].id.clone())
+        .collect()
 }
 
 #[test]
@@ -59,10 +64,24 @@ fn selecting_keywords_keeps_articles_with_all_of_them() {
     let c = collection();
     let selection = c.select(&ListQuery::with_keywords(["us", "china"]));
     assert_eq!(ids(&c, &selection.articles), ["mid", "old"]);
-    let trade = selection.keywords.iter().find(|k| k.label == "trade").unwrap();
+    let trade = selection
+        .keywords
+        .iter()
+        .find(|k| k.label == "trade")
+        .unwrap();
     assert_eq!(trade.count, 1, "counts follow the selection");
-    assert!(selection.keywords.iter().find(|k| k.label == "China").unwrap().selected);
-    assert!(selection.keywords.iter().all(|k| k.label != "health"), "zero counts are hidden");
+    assert!(
+        selection
+            .keywords
+            .iter()
+            .find(|k| k.label == "China")
+            .unwrap()
+            .selected
+    );
+    assert!(
+        selection.keywords.iter().all(|k| k.label != "health"),
+        "zero counts are hidden"
+    );
 }
 
 #[test]
@@ -88,7 +107,10 @@ fn neighbours_follow_the_list_order() {
     assert_eq!(ids(&c, &selection.articles), ["new", "mid", "old"]);
     let (mid, _) = c.find("mid").unwrap();
     let around = selection.neighbours(mid).unwrap();
-    assert_eq!(ids(&c, &[around.previous.unwrap(), around.next.unwrap()]), ["new", "old"]);
+    assert_eq!(
+        ids(&c, &[around.previous.unwrap(), around.next.unwrap()]),
+        ["new", "old"]
+    );
     let (solo, _) = c.find("solo").unwrap();
     assert!(selection.neighbours(solo).is_none());
 }

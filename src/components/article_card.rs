@@ -22,7 +22,9 @@ pub struct ArticleCardProps {
 
 #[component]
 pub fn ArticleCard(props: &ArticleCardProps) -> Html {
-    let to = Route::Reader { id: props.id.clone() };
+    let to = Route::Reader {
+        id: props.id.clone(),
+    };
     let query = (!props.query.is_empty()).then(|| props.query.clone());
     html! {
         <li class="article-card" lang={props.language.clone()}>

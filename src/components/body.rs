@@ -30,7 +30,10 @@ fn block(block: &Block) -> Html {
         }
         Block::Quote { blocks: inner } => html! { <blockquote>{ blocks(inner) }</blockquote> },
         Block::List { ordered, items } => {
-            let items: Html = items.iter().map(|item| html! { <li>{ blocks(item) }</li> }).collect();
+            let items: Html = items
+                .iter()
+                .map(|item| html! { <li>{ blocks(item) }</li> })
+                .collect();
             if *ordered {
                 html! { <ol>{ items }</ol> }
             } else {

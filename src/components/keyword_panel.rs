@@ -21,6 +21,12 @@ pub struct KeywordPanelProps {
 pub fn KeywordPanel(props: &KeywordPanelProps) -> Html {
     let narrow = use_state(String::new);
     let show_all = use_state(|| false);
+    // On narrow screens the panel starts folded so the articles come first.
+    let expanded = use_state(|| false);
+    let toggle_expanded = {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+    };
 
     let oninput = {
         let narrow = narrow.clone();
@@ -44,12 +50,23 @@ pub fn KeywordPanel(props: &KeywordPanelProps) -> Html {
         .filter(|k| wanted.is_empty() || fold_keyword(&k.label).contains(&wanted))
         .collect();
     let limited = wanted.is_empty() && !*show_all && matching.len() > SHORT_LIST;
-    let shown = if limited { &matching[..SHORT_LIST] } else { &matching[..] };
+    let shown = if limited {
+        &matching[..SHORT_LIST]
+    } else {
+        &matching[..]
+    };
     let any_selected = props.keywords.iter().any(|k| k.selected);
 
     html! {
-        <section class="keyword-panel" role="group" aria-labelledby="keywords-heading">
-            <h2 id="keywords-heading">{"Keywords"}</h2>
+        <section class={classes!("keyword-panel", expanded.then_some("expanded"))} role="group" aria-labelledby="keywords-heading">
+            <div class="panel-heading">
+                <h2 id="keywords-heading">{"Keywords"}</h2>
+                <button type="button" class="panel-toggle link-button" aria-controls="keyword-body"
+                    aria-expanded={expanded.to_string()} onclick={toggle_expanded}>
+                    { if *expanded { "Hide keywords" } else { "Show keywords" } }
+                </button>
+            </div>
+            <div id="keyword-body" class="keyword-body">
             <label class="narrow-label" for="keyword-narrow">{"Find a keyword"}</label>
             <input id="keyword-narrow" class="keyword-narrow" type="text" autocomplete="off"
                 placeholder="Type to narrow, Esc to clear"
@@ -72,6 +89,7 @@ pub fn KeywordPanel(props: &KeywordPanelProps) -> Html {
                     move |_| show_all.set(true)
                 }}>{ format!("Show all {} keywords", matching.len()) }</button>
             }
+            </div>
         </section>
     }
 }

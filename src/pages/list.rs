@@ -60,8 +60,11 @@ pub fn ListPage(props: &ListPageProps) -> Html {
         }
     });
 
-    let selected: Vec<String> =
-        query.keywords().iter().map(|k| collection.keyword_label(k).to_string()).collect();
+    let selected: Vec<String> = query
+        .keywords()
+        .iter()
+        .map(|k| collection.keyword_label(k).to_string())
+        .collect();
     let pairs = query.to_pairs();
     html! {
         <div class="list-layout">

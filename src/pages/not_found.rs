@@ -13,7 +13,9 @@ pub struct NotFoundProps {
 
 #[component]
 pub fn NotFoundPage(props: &NotFoundProps) -> Html {
-    use_effect_with((), |_| super::set_document_title("Not found · Insight Explorer"));
+    use_effect_with((), |_| {
+        super::set_document_title("Not found · Insight Explorer")
+    });
     let explanation = match &props.missing_id {
         Some(id) => format!("There is no article with the id “{id}” in this collection. It may have been renamed or removed."),
         None => "There is nothing at this address. The link may be mistyped or out of date.".to_string(),

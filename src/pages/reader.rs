@@ -52,11 +52,21 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
                 next: None,
                 in_selection: false,
             });
-            (Neighbours { in_selection: false, ..neighbours }, ListQuery::default())
+            (
+                Neighbours {
+                    in_selection: false,
+                    ..neighbours
+                },
+                ListQuery::default(),
+            )
         }
     };
     let back_query = (!list_query.is_empty()).then(|| list_query.to_pairs());
-    let keywords: Vec<String> = collection.keyword_labels(index).into_iter().map(String::from).collect();
+    let keywords: Vec<String> = collection
+        .keyword_labels(index)
+        .into_iter()
+        .map(String::from)
+        .collect();
 
     html! {
         <>
@@ -91,7 +101,11 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
     }
 }
 
-fn neighbour_links(collection: &SharedCollection, around: &Neighbours, query: Option<Vec<(String, String)>>) -> Html {
+fn neighbour_links(
+    collection: &SharedCollection,
+    around: &Neighbours,
+    query: Option<Vec<(String, String)>>,
+) -> Html {
     let link = |position: Option<usize>, rel: &'static str, label: &'static str| match position {
         Some(i) => {
             let article = &collection.articles()[i];
@@ -104,7 +118,11 @@ fn neighbour_links(collection: &SharedCollection, around: &Neighbours, query: Op
         }
         None => html! { <span class={classes!("neighbour", rel, "none")}></span> },
     };
-    let label = if around.in_selection { "Previous and next in this list" } else { "Previous and next article" };
+    let label = if around.in_selection {
+        "Previous and next in this list"
+    } else {
+        "Previous and next article"
+    };
     html! {
         <nav class="neighbours" aria-label={label}>
             { link(around.previous, "previous", "← Previous") }

@@ -306,10 +306,19 @@ describe("phone, desktop and keyboard", () => {
     await page.goto(site.url);
     await page.waitForSelector(".article-list");
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360));
+    const firstCard = await page.locator(".article-list > li").first().boundingBox();
+    assert.ok(firstCard && firstCard.y < 780, "the first article is on the first screen");
     await page.screenshot({ path: join(SHOTS, "list-phone.png") });
+    const toggle = page.getByRole("button", { name: "Show keywords" });
+    await toggle.click();
+    assert.equal(await page.getByRole("button", { name: "Hide keywords" }).getAttribute("aria-expanded"), "true");
+    await keywordButton(page, "China").click();
+    await page.waitForURL(/\?kw=China$/);
+    assert.equal(await statusText(page), countText(withKeywords("China").length));
     await page.locator(".article-list > li h2 a").first().click();
     await page.waitForSelector("article h1");
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360));
+    assert.ok(await page.evaluate(() => window.scrollY === 0));
     await page.screenshot({ path: join(SHOTS, "reader-phone.png") });
   });
 

@@ -14,7 +14,8 @@ pub struct CheckArgs {
 
 pub fn execute(args: CheckArgs) -> Result<ExitCode, String> {
     let path = args.file.display();
-    let text = std::fs::read_to_string(&args.file).map_err(|e| format!("{path}: cannot read: {e}"))?;
+    let text =
+        std::fs::read_to_string(&args.file).map_err(|e| format!("{path}: cannot read: {e}"))?;
     let corpus = ValidCorpus::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
     for problem in &corpus.skipped {
         println!("{path}: {problem}");
@@ -24,5 +25,9 @@ pub fn execute(args: CheckArgs) -> Result<ExitCode, String> {
         corpus.articles.len(),
         corpus.skipped.len()
     );
-    Ok(if corpus.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if corpus.skipped.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

@@ -59,13 +59,23 @@ pub fn build(args: &SourceArgs) -> Result<Built, String> {
         None => CollectionSettings::default(),
     };
     let options = Options {
-        default_language: args.default_language.clone().or(settings.default_language).unwrap_or_else(|| "en".to_string()),
+        default_language: args
+            .default_language
+            .clone()
+            .or(settings.default_language)
+            .unwrap_or_else(|| "en".to_string()),
         default_source: args.default_source.clone().or(settings.default_source),
     };
     let report = ingest(&args.paths, &options);
     if !args.quiet {
-        report.warnings.iter().for_each(|w| eprintln!("warning: {w}"));
-        report.skipped.iter().for_each(|s| eprintln!("skipped: {}: {}", s.path.display(), s.reason));
+        report
+            .warnings
+            .iter()
+            .for_each(|w| eprintln!("warning: {w}"));
+        report
+            .skipped
+            .iter()
+            .for_each(|s| eprintln!("skipped: {}: {}", s.path.display(), s.reason));
     }
     report.errors.iter().for_each(|e| eprintln!("error: {e}"));
     let failed = !report.errors.is_empty();
@@ -76,19 +86,37 @@ pub fn build(args: &SourceArgs) -> Result<Built, String> {
     }
     let corpus = Corpus {
         version: CORPUS_VERSION,
-        title: args.title.clone().or(settings.title).unwrap_or_else(|| "Articles".to_string()),
+        title: args
+            .title
+            .clone()
+            .or(settings.title)
+            .unwrap_or_else(|| "Articles".to_string()),
         notice: settings.notice,
         articles: report.articles,
     };
-    Ok(Built { corpus, failed, summary })
+    Ok(Built {
+        corpus,
+        failed,
+        summary,
+    })
 }
 
 pub fn execute(args: IngestArgs) -> Result<ExitCode, String> {
     let built = build(&args.source)?;
-    let json = serde_json::to_vec(&built.corpus).map_err(|e| format!("cannot encode the corpus: {e}"))?;
+    let json =
+        serde_json::to_vec(&built.corpus).map_err(|e| format!("cannot encode the corpus: {e}"))?;
     write_atomically(&args.output, &json)?;
     if !args.source.quiet || built.failed {
-        eprintln!("{} → {} ({} bytes)", built.summary, args.output.display(), json.len());
+        eprintln!(
+            "{} → {} ({} bytes)",
+            built.summary,
+            args.output.display(),
+            json.len()
+        );
     }
-    Ok(if built.failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if built.failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

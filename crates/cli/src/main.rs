@@ -11,7 +11,11 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "corpus", version, about = "Build and check Insight Explorer corpora")]
+#[command(
+    name = "corpus",
+    version,
+    about = "Build and check Insight Explorer corpora"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

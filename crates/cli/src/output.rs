@@ -9,7 +9,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| fail("create its folder", e))?;
     }
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("corpus");
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("corpus");
     let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&temp)?;

@@ -25,10 +25,15 @@ pub struct PublishArgs {
 
 pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
     let index_path = args.site.join("index.html");
-    let index = std::fs::read(&index_path)
-        .map_err(|e| format!("{}: cannot read: {e} (build the site first; --site names its folder)", index_path.display()))?;
+    let index = std::fs::read(&index_path).map_err(|e| {
+        format!(
+            "{}: cannot read: {e} (build the site first; --site names its folder)",
+            index_path.display()
+        )
+    })?;
     let built = build(&args.source)?;
-    let json = serde_json::to_vec(&built.corpus).map_err(|e| format!("cannot encode the corpus: {e}"))?;
+    let json =
+        serde_json::to_vec(&built.corpus).map_err(|e| format!("cannot encode the corpus: {e}"))?;
     write_atomically(&args.site.join("corpus.json"), &json)?;
     write_atomically(&args.site.join("404.html"), &index)?;
     let articles = args.site.join("articles");
@@ -37,7 +42,16 @@ pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
         write_atomically(&articles.join(format!("{}.html", article.id)), &index)?;
     }
     if !args.source.quiet || built.failed {
-        eprintln!("{} → {} ({} bytes of corpus)", built.summary, args.site.display(), json.len());
+        eprintln!(
+            "{} → {} ({} bytes of corpus)",
+            built.summary,
+            args.site.display(),
+            json.len()
+        );
     }
-    Ok(if built.failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if built.failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

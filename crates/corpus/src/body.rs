@@ -50,9 +50,11 @@ impl Inline {
     pub fn push_plain_text(&self, out: &mut String) {
         match self {
             Inline::Text { text } | Inline::Code { text } => out.push_str(text),
-            Inline::Emphasis { content } | Inline::Strong { content } | Inline::Link { content, .. } => {
-                content.iter().for_each(|inline| inline.push_plain_text(out))
-            }
+            Inline::Emphasis { content }
+            | Inline::Strong { content }
+            | Inline::Link { content, .. } => content
+                .iter()
+                .for_each(|inline| inline.push_plain_text(out)),
             Inline::LineBreak => out.push(' '),
         }
     }
@@ -65,9 +67,9 @@ impl Block {
             out.push_str("\n\n");
         }
         match self {
-            Block::Paragraph { content } | Block::Heading { content, .. } => {
-                content.iter().for_each(|inline| inline.push_plain_text(out))
-            }
+            Block::Paragraph { content } | Block::Heading { content, .. } => content
+                .iter()
+                .for_each(|inline| inline.push_plain_text(out)),
             Block::Quote { blocks } => blocks.iter().for_each(|block| block.push_plain_text(out)),
             Block::List { items, .. } => items
                 .iter()

@@ -40,10 +40,25 @@ impl Date {
     /// A reader-friendly form such as "12 April 2021".
     pub fn long_form(self) -> String {
         const MONTHS: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ];
-        format!("{} {} {}", self.day, MONTHS[usize::from(self.month - 1)], self.year)
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[usize::from(self.month - 1)],
+            self.year
+        )
     }
 }
 
@@ -122,7 +137,15 @@ mod tests {
 
     #[test]
     fn rejects_impossible_and_malformed_dates() {
-        for text in ["2019-13-02", "2021-02-29", "2021-4-12", "20210412", "2021-04-1a", "", "0000-01-01"] {
+        for text in [
+            "2019-13-02",
+            "2021-02-29",
+            "2021-4-12",
+            "20210412",
+            "2021-04-1a",
+            "",
+            "0000-01-01",
+        ] {
             assert!(text.parse::<Date>().is_err(), "{text} should be rejected");
         }
         assert!("2024-02-29".parse::<Date>().is_ok());
@@ -140,6 +163,9 @@ mod tests {
     #[test]
     fn error_says_what_was_expected() {
         let err = "2019-13-02".parse::<Date>().unwrap_err();
-        assert_eq!(err.to_string(), "\"2019-13-02\" is not a date (expected YYYY-MM-DD)");
+        assert_eq!(
+            err.to_string(),
+            "\"2019-13-02\" is not a date (expected YYYY-MM-DD)"
+        );
     }
 }

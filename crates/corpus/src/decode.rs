@@ -12,7 +12,11 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
     /// The text is not JSON of the corpus's shape (truncated, not JSON, wrong types).
-    Malformed { line: usize, column: usize, message: String },
+    Malformed {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     /// The document has no `version` field.
     MissingVersion,
     /// The document is of a format version this build does not read.
@@ -22,7 +26,11 @@ pub enum DecodeError {
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DecodeError::Malformed { line, column, message } => {
+            DecodeError::Malformed {
+                line,
+                column,
+                message,
+            } => {
                 write!(f, "line {line}, column {column}: {message}")
             }
             DecodeError::MissingVersion => write!(f, "it has no \"version\" field"),
@@ -44,7 +52,11 @@ impl From<serde_json::Error> for DecodeError {
             Some(at) => message[..at].to_string(),
             None => message,
         };
-        DecodeError::Malformed { line: error.line(), column: error.column(), message }
+        DecodeError::Malformed {
+            line: error.line(),
+            column: error.column(),
+            message,
+        }
     }
 }
 
@@ -98,7 +110,10 @@ impl ValidCorpus {
             };
             let mut problems = validate_article(&article);
             if problems.is_empty() && !ids.insert(article.id.clone()) {
-                problems.push(Problem::new(&article.id, "its id is used by an earlier article"));
+                problems.push(Problem::new(
+                    &article.id,
+                    "its id is used by an earlier article",
+                ));
             }
             if problems.is_empty() {
                 articles.push(article);
@@ -106,6 +121,11 @@ impl ValidCorpus {
                 skipped.extend(problems);
             }
         }
-        Ok(ValidCorpus { title: raw.title, notice: raw.notice, articles, skipped })
+        Ok(ValidCorpus {
+            title: raw.title,
+            notice: raw.notice,
+            articles,
+            skipped,
+        })
     }
 }

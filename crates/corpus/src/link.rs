@@ -18,7 +18,13 @@ pub fn safe_href(href: &str) -> Option<&str> {
     }
     match scheme_of(href) {
         None => Some(href),
-        Some(scheme) if ALLOWED_SCHEMES.iter().any(|s| scheme.eq_ignore_ascii_case(s)) => Some(href),
+        Some(scheme)
+            if ALLOWED_SCHEMES
+                .iter()
+                .any(|s| scheme.eq_ignore_ascii_case(s)) =>
+        {
+            Some(href)
+        }
         Some(_) => None,
     }
 }
@@ -37,7 +43,10 @@ pub fn safe_web_address(url: &str) -> Option<&str> {
 fn has_character_reference(href: &str) -> bool {
     href.match_indices('&').any(|(at, _)| {
         let rest = &href[at + 1..];
-        let name_len = rest.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'#').count();
+        let name_len = rest
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
+            .count();
         name_len > 0 && rest[name_len..].starts_with(';')
     })
 }
@@ -68,7 +77,10 @@ mod tests {
         ] {
             assert!(safe_href(href).is_some(), "{href} should be kept");
         }
-        assert_eq!(safe_href("  https://example.org  "), Some("https://example.org"));
+        assert_eq!(
+            safe_href("  https://example.org  "),
+            Some("https://example.org")
+        );
     }
 
     #[test]

@@ -16,7 +16,10 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(article: impl Into<String>, message: impl Into<String>) -> Problem {
-        Problem { article: article.into(), message: message.into() }
+        Problem {
+            article: article.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -39,7 +42,9 @@ pub struct ValidCorpus {
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 200
-        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// Whether `tag` looks like a BCP 47 language tag (`en`, `zh`, `zh-Hans`, `pt-BR`).
@@ -53,7 +58,11 @@ pub fn is_valid_language(tag: &str) -> bool {
 
 /// Every problem with one article; empty when it is fit to show.
 pub fn validate_article(article: &Article) -> Vec<Problem> {
-    let label = if article.id.is_empty() { "(article without id)" } else { &article.id };
+    let label = if article.id.is_empty() {
+        "(article without id)"
+    } else {
+        &article.id
+    };
     let mut messages = Vec::new();
     if !is_valid_id(&article.id) {
         messages.push(format!(
@@ -75,7 +84,10 @@ pub fn validate_article(article: &Article) -> Vec<Problem> {
         messages.push("a keyword is empty".to_string());
     }
     if !is_valid_language(&article.language) {
-        messages.push(format!("language {:?} is not a language tag such as \"en\"", article.language));
+        messages.push(format!(
+            "language {:?} is not a language tag such as \"en\"",
+            article.language
+        ));
     }
     if blank(&article.summary) {
         messages.push("summary is empty".to_string());
@@ -84,14 +96,19 @@ pub fn validate_article(article: &Article) -> Vec<Problem> {
         messages.push("body is empty".to_string());
     }
     for href in unsafe_links(&article.body) {
-        messages.push(format!("link target {href:?} is not allowed (use http, https, mailto or a relative address)"));
+        messages.push(format!(
+            "link target {href:?} is not allowed (use http, https, mailto or a relative address)"
+        ));
     }
     if let Some(url) = &article.url {
         if safe_web_address(url).is_none() {
             messages.push(format!("url {url:?} is not an http or https address"));
         }
     }
-    messages.into_iter().map(|message| Problem::new(label, message)).collect()
+    messages
+        .into_iter()
+        .map(|message| Problem::new(label, message))
+        .collect()
 }
 
 fn unsafe_links(blocks: &[Block]) -> Vec<&str> {
@@ -104,7 +121,9 @@ fn unsafe_links(blocks: &[Block]) -> Vec<&str> {
                     }
                     in_inlines(content, found);
                 }
-                Inline::Emphasis { content } | Inline::Strong { content } => in_inlines(content, found),
+                Inline::Emphasis { content } | Inline::Strong { content } => {
+                    in_inlines(content, found)
+                }
                 Inline::Text { .. } | Inline::Code { .. } | Inline::LineBreak => {}
             }
         }
@@ -112,7 +131,9 @@ fn unsafe_links(blocks: &[Block]) -> Vec<&str> {
     fn in_blocks<'a>(blocks: &'a [Block], found: &mut Vec<&'a str>) {
         for block in blocks {
             match block {
-                Block::Paragraph { content } | Block::Heading { content, .. } => in_inlines(content, found),
+                Block::Paragraph { content } | Block::Heading { content, .. } => {
+                    in_inlines(content, found)
+                }
                 Block::Quote { blocks } => in_blocks(blocks, found),
                 Block::List { items, .. } => items.iter().for_each(|item| in_blocks(item, found)),
                 Block::Code { .. } | Block::Rule => {}
@@ -139,7 +160,10 @@ mod tests {
 
     #[test]
     fn reads_a_valid_corpus() {
-        let json = format!(r#"{{"version":1,"title":"C","articles":[{}]}}"#, article_json("a"));
+        let json = format!(
+            r#"{{"version":1,"title":"C","articles":[{}]}}"#,
+            article_json("a")
+        );
         let corpus = ValidCorpus::from_json(&json).unwrap();
         assert_eq!(corpus.articles.len(), 1);
         assert!(corpus.skipped.is_empty());
@@ -162,7 +186,10 @@ mod tests {
         assert_eq!(corpus.articles.len(), 1);
         let reasons: Vec<String> = corpus.skipped.iter().map(|p| p.to_string()).collect();
         assert_eq!(reasons.len(), 3, "{reasons:?}");
-        assert!(reasons[0].starts_with("article #2: ") && reasons[0].ends_with("missing field `title`"), "{reasons:?}");
+        assert!(
+            reasons[0].starts_with("article #2: ") && reasons[0].ends_with("missing field `title`"),
+            "{reasons:?}"
+        );
         assert!(reasons[1].contains("javascript:alert(1)"));
         assert_eq!(reasons[2], "a: its id is used by an earlier article");
     }
@@ -177,7 +204,10 @@ mod tests {
             ValidCorpus::from_json(r#"{"title":"C","articles":[]}"#),
             Err(DecodeError::MissingVersion)
         );
-        let truncated = format!(r#"{{"version":1,"title":"C","articles":[{}"#, article_json("a"));
+        let truncated = format!(
+            r#"{{"version":1,"title":"C","articles":[{}"#,
+            article_json("a")
+        );
         assert!(matches!(
             ValidCorpus::from_json(&truncated[..truncated.len() - 20]),
             Err(DecodeError::Malformed { .. })

@@ -13,7 +13,11 @@ pub struct IngestError {
 
 impl IngestError {
     pub fn new(path: impl Into<PathBuf>, line: Option<usize>, message: impl Into<String>) -> Self {
-        IngestError { path: path.into(), line, message: message.into() }
+        IngestError {
+            path: path.into(),
+            line,
+            message: message.into(),
+        }
     }
 }
 

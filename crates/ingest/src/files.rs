@@ -21,7 +21,10 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { default_language: "en".to_string(), default_source: None }
+        Options {
+            default_language: "en".to_string(),
+            default_source: None,
+        }
     }
 }
 
@@ -59,7 +62,11 @@ fn collect_files(path: &Path, files: &mut Vec<PathBuf>, report: &mut Report) {
         let entries = match std::fs::read_dir(path) {
             Ok(entries) => entries,
             Err(error) => {
-                report.errors.push(IngestError::new(path, None, format!("cannot list this folder: {error}")));
+                report.errors.push(IngestError::new(
+                    path,
+                    None,
+                    format!("cannot list this folder: {error}"),
+                ));
                 return;
             }
         };
@@ -71,7 +78,11 @@ fn collect_files(path: &Path, files: &mut Vec<PathBuf>, report: &mut Report) {
     } else if path.exists() {
         files.push(path.to_path_buf());
     } else {
-        report.errors.push(IngestError::new(path, None, "no such file or folder; check the path"));
+        report.errors.push(IngestError::new(
+            path,
+            None,
+            "no such file or folder; check the path",
+        ));
     }
 }
 
@@ -81,13 +92,27 @@ enum Outcome {
 }
 
 fn read_file(path: &Path, options: &Options) -> Result<Outcome, IngestError> {
-    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     if !matches!(extension.as_str(), "md" | "markdown") {
-        return Ok(Outcome::Skip(format!("not an article file (.{extension}); Markdown files end in .md")));
+        return Ok(Outcome::Skip(format!(
+            "not an article file (.{extension}); Markdown files end in .md"
+        )));
     }
-    let bytes = std::fs::read(path).map_err(|e| IngestError::new(path, None, format!("cannot read: {e}")))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| IngestError::new(path, None, format!("cannot read: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        IngestError::new(path, None, format!("not UTF-8 text (bad byte at offset {}); save the file as UTF-8", e.utf8_error().valid_up_to()))
+        IngestError::new(
+            path,
+            None,
+            format!(
+                "not UTF-8 text (bad byte at offset {}); save the file as UTF-8",
+                e.utf8_error().valid_up_to()
+            ),
+        )
     })?;
     let Some(document) = split(path, &text)? else {
         return Ok(Outcome::Skip("no front matter: not an article".to_string()));
@@ -99,37 +124,78 @@ fn read_file(path: &Path, options: &Options) -> Result<Outcome, IngestError> {
     markdown_article(path, &document, front, options)
 }
 
-fn markdown_article(path: &Path, doc: &Document, front: FrontMatter, options: &Options) -> Result<Outcome, IngestError> {
+fn markdown_article(
+    path: &Path,
+    doc: &Document,
+    front: FrontMatter,
+    options: &Options,
+) -> Result<Outcome, IngestError> {
     let missing = |field: &str, example: &str| {
-        IngestError::new(path, Some(doc.front_line), format!("front matter: '{field}' is missing; add {field} = {example}"))
+        IngestError::new(
+            path,
+            Some(doc.front_line),
+            format!("front matter: '{field}' is missing; add {field} = {example}"),
+        )
     };
-    let title = front.title.ok_or_else(|| missing("title", "\"The article's title\""))?;
-    let authors = front.authors.or(front.author).map(|a| a.into_vec()).unwrap_or_default();
+    let title = front
+        .title
+        .ok_or_else(|| missing("title", "\"The article's title\""))?;
+    let authors = front
+        .authors
+        .or(front.author)
+        .map(|a| a.into_vec())
+        .unwrap_or_default();
     if authors.is_empty() {
         return Err(missing("authors", "[\"Author Name\"]"));
     }
     let source = match (front.source, &options.default_source) {
         (Some(source), _) => source,
         (None, Some(default)) => default.clone(),
-        (None, None) => return Err(missing("source", "\"Outlet Name\" (or give a default source)")),
+        (None, None) => {
+            return Err(missing(
+                "source",
+                "\"Outlet Name\" (or give a default source)",
+            ))
+        }
     };
     let published = match front.date {
         Some(value) => parse_date(&value).ok_or_else(|| {
-            IngestError::new(path, doc.line_of("date"), format!("front matter: 'date' is {value}, not a date (expected YYYY-MM-DD)"))
+            IngestError::new(
+                path,
+                doc.line_of("date"),
+                format!("front matter: 'date' is {value}, not a date (expected YYYY-MM-DD)"),
+            )
         })?,
         None => return Err(missing("date", "2021-04-12")),
     };
     let conversion = markdown_to_blocks(doc.body);
     let mut warnings = Vec::new();
     if conversion.dropped_html > 0 {
-        warnings.push(IngestError::new(path, None, format!("left out {} piece(s) of raw HTML; write them in Markdown to keep them", conversion.dropped_html)));
+        warnings.push(IngestError::new(
+            path,
+            None,
+            format!(
+                "left out {} piece(s) of raw HTML; write them in Markdown to keep them",
+                conversion.dropped_html
+            ),
+        ));
     }
     for href in &conversion.refused_links {
-        warnings.push(IngestError::new(path, None, format!("link target {href:?} is not allowed and was removed (its text is kept)")));
+        warnings.push(IngestError::new(
+            path,
+            None,
+            format!("link target {href:?} is not allowed and was removed (its text is kept)"),
+        ));
     }
-    let summary = front.summary.or(front.description).unwrap_or_else(|| first_paragraph(&conversion.blocks));
+    let summary = front
+        .summary
+        .or(front.description)
+        .unwrap_or_else(|| first_paragraph(&conversion.blocks));
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    let id = front.id.or(front.slug).unwrap_or_else(|| slugify(strip_date_prefix(stem)));
+    let id = front
+        .id
+        .or(front.slug)
+        .unwrap_or_else(|| slugify(strip_date_prefix(stem)));
     let article = Article {
         id: if id.is_empty() { slugify(&title) } else { id },
         title,
@@ -137,7 +203,10 @@ fn markdown_article(path: &Path, doc: &Document, front: FrontMatter, options: &O
         source,
         published,
         keywords: front.keywords.or(front.tags).unwrap_or_default(),
-        language: front.language.or(front.lang).unwrap_or_else(|| options.default_language.clone()),
+        language: front
+            .language
+            .or(front.lang)
+            .unwrap_or_else(|| options.default_language.clone()),
         summary,
         body: conversion.blocks,
         bio: front.bio,
@@ -145,8 +214,16 @@ fn markdown_article(path: &Path, doc: &Document, front: FrontMatter, options: &O
     };
     let problems = validate_article(&article);
     if let Some(problem) = problems.first() {
-        let more = if problems.len() > 1 { format!(" (and {} more)", problems.len() - 1) } else { String::new() };
-        return Err(IngestError::new(path, None, format!("{}{more}", problem.message)));
+        let more = if problems.len() > 1 {
+            format!(" (and {} more)", problems.len() - 1)
+        } else {
+            String::new()
+        };
+        return Err(IngestError::new(
+            path,
+            None,
+            format!("{}{more}", problem.message),
+        ));
     }
     Ok(Outcome::Article(Box::new(article), warnings))
 }
@@ -158,7 +235,10 @@ fn parse_date(value: &toml::Value) -> Option<Date> {
         toml::Value::String(text) => text.clone(),
         _ => return None,
     };
-    text.get(..10)?.parse().ok().filter(|_| text.len() == 10 || text[10..].starts_with(['T', ' ', 't']))
+    text.get(..10)?
+        .parse()
+        .ok()
+        .filter(|_| text.len() == 10 || text[10..].starts_with(['T', ' ', 't']))
 }
 
 /// The first paragraph's text, shortened to about 300 characters at a word boundary.
@@ -172,7 +252,10 @@ fn first_paragraph(blocks: &[Block]) -> String {
         return text;
     }
     let cut: String = text.chars().take(300).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head).to_string();
+    let cut = cut
+        .rsplit_once(' ')
+        .map_or(cut.as_str(), |(head, _)| head)
+        .to_string();
     format!("{cut}…")
 }
 

@@ -39,7 +39,11 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Option<Document<'a>>, Ing
         }
         offset += line.len();
     }
-    Err(IngestError::new(path, Some(1), "front matter: the opening +++ line has no closing +++ line; add one after the last field"))
+    Err(IngestError::new(
+        path,
+        Some(1),
+        "front matter: the opening +++ line has no closing +++ line; add one after the last field",
+    ))
 }
 
 /// A value that may be written as one string or a list of strings.
@@ -84,18 +88,27 @@ impl Document<'_> {
     /// Parses the front matter, reporting TOML errors at their line in the file.
     pub fn front_matter(&self, path: &Path) -> Result<FrontMatter, IngestError> {
         toml::from_str(self.front).map_err(|error| {
-            let line = error.span().map(|span| self.front[..span.start].lines().count().max(1) + self.front_line - 1);
+            let line = error
+                .span()
+                .map(|span| self.front[..span.start].lines().count().max(1) + self.front_line - 1);
             let message = error.message().trim().to_string();
-            IngestError::new(path, line, format!("front matter: {message} (the front matter must be valid TOML)"))
+            IngestError::new(
+                path,
+                line,
+                format!("front matter: {message} (the front matter must be valid TOML)"),
+            )
         })
     }
 
     /// The file line of the front matter field `key`, for error messages.
     pub fn line_of(&self, key: &str) -> Option<usize> {
-        self.front.lines().position(|line| {
-            let line = line.trim_start();
-            line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map(|i| i + self.front_line)
+        self.front
+            .lines()
+            .position(|line| {
+                let line = line.trim_start();
+                line.strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with('='))
+            })
+            .map(|i| i + self.front_line)
     }
 }

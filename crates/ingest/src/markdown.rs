@@ -22,7 +22,10 @@ enum Frame {
     Blocks(BlockKind, Vec<Block>),
     /// Holds inline content: a paragraph, heading, emphasis, link...
     Inlines(InlineKind, Vec<Inline>),
-    List { ordered: bool, items: Vec<Vec<Block>> },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Block>>,
+    },
     Code(String),
     /// Content that is left out entirely (raw HTML blocks).
     Skip,
@@ -48,13 +51,19 @@ enum InlineKind {
 impl InlineKind {
     /// Whether this is a run inside text rather than a block of its own.
     fn is_run(&self) -> bool {
-        matches!(self, InlineKind::Emphasis | InlineKind::Strong | InlineKind::Link(_) | InlineKind::Image(_))
+        matches!(
+            self,
+            InlineKind::Emphasis | InlineKind::Strong | InlineKind::Link(_) | InlineKind::Image(_)
+        )
     }
 }
 
 /// Converts a Markdown body to blocks.
 pub fn markdown_to_blocks(markdown: &str) -> Conversion {
-    let mut walk = Walk { stack: vec![Frame::Blocks(BlockKind::Document, Vec::new())], conversion: Conversion::default() };
+    let mut walk = Walk {
+        stack: vec![Frame::Blocks(BlockKind::Document, Vec::new())],
+        conversion: Conversion::default(),
+    };
     for event in Parser::new(markdown) {
         walk.event(event);
     }
@@ -87,33 +96,50 @@ impl Walk {
                 Some(Frame::Code(code)) => code.push_str(&text),
                 _ => self.push_inline(Inline::text(text.as_ref())),
             },
-            Event::Code(text) => self.push_inline(Inline::Code { text: text.to_string() }),
+            Event::Code(text) => self.push_inline(Inline::Code {
+                text: text.to_string(),
+            }),
             Event::SoftBreak => self.push_inline(Inline::text(" ")),
             Event::HardBreak => self.push_inline(Inline::LineBreak),
             Event::Rule => self.push_block(Block::Rule),
             Event::Html(_) | Event::InlineHtml(_) => self.conversion.dropped_html += 1,
-            Event::InlineMath(text) | Event::DisplayMath(text) => self.push_inline(Inline::Code { text: text.to_string() }),
+            Event::InlineMath(text) | Event::DisplayMath(text) => self.push_inline(Inline::Code {
+                text: text.to_string(),
+            }),
             Event::FootnoteReference(name) => self.push_inline(Inline::text(format!("[{name}]"))),
-            Event::TaskListMarker(done) => self.push_inline(Inline::text(if done { "[x] " } else { "[ ] " })),
+            Event::TaskListMarker(done) => {
+                self.push_inline(Inline::text(if done { "[x] " } else { "[ ] " }))
+            }
         }
     }
 
     fn start(&mut self, tag: Tag) {
         let frame = match tag {
             Tag::Paragraph => Frame::Inlines(InlineKind::Paragraph, Vec::new()),
-            Tag::Heading { level, .. } => Frame::Inlines(InlineKind::Heading(heading_level(level)), Vec::new()),
+            Tag::Heading { level, .. } => {
+                Frame::Inlines(InlineKind::Heading(heading_level(level)), Vec::new())
+            }
             Tag::BlockQuote(_) => Frame::Blocks(BlockKind::Quote, Vec::new()),
             Tag::CodeBlock(_) => Frame::Code(String::new()),
             Tag::HtmlBlock => {
                 self.conversion.dropped_html += 1;
                 Frame::Skip
             }
-            Tag::List(start) => Frame::List { ordered: start.is_some(), items: Vec::new() },
+            Tag::List(start) => Frame::List {
+                ordered: start.is_some(),
+                items: Vec::new(),
+            },
             Tag::Item => Frame::Blocks(BlockKind::Item, Vec::new()),
-            Tag::Emphasis | Tag::Strikethrough | Tag::Superscript | Tag::Subscript => Frame::Inlines(InlineKind::Emphasis, Vec::new()),
+            Tag::Emphasis | Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {
+                Frame::Inlines(InlineKind::Emphasis, Vec::new())
+            }
             Tag::Strong => Frame::Inlines(InlineKind::Strong, Vec::new()),
-            Tag::Link { dest_url, .. } => Frame::Inlines(InlineKind::Link(dest_url.to_string()), Vec::new()),
-            Tag::Image { dest_url, .. } => Frame::Inlines(InlineKind::Image(dest_url.to_string()), Vec::new()),
+            Tag::Link { dest_url, .. } => {
+                Frame::Inlines(InlineKind::Link(dest_url.to_string()), Vec::new())
+            }
+            Tag::Image { dest_url, .. } => {
+                Frame::Inlines(InlineKind::Image(dest_url.to_string()), Vec::new())
+            }
             // Tables, footnote definitions and other extensions are not enabled; treat any
             // such container as a plain block group so its text is not lost.
             _ => Frame::Blocks(BlockKind::Quote, Vec::new()),
@@ -137,7 +163,9 @@ impl Walk {
 
     /// Closes the innermost frame and hands what it built to its parent.
     fn close(&mut self) {
-        let Some(frame) = self.stack.pop() else { return };
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
         match frame {
             Frame::Blocks(BlockKind::Item, blocks) => match self.stack.last_mut() {
                 Some(Frame::List { items, .. }) => items.push(blocks),
@@ -149,7 +177,9 @@ impl Walk {
                 }
             }
             Frame::List { ordered, items } => self.push_block(Block::List { ordered, items }),
-            Frame::Code(text) => self.push_block(Block::Code { text: text.trim_end_matches('\n').to_string() }),
+            Frame::Code(text) => self.push_block(Block::Code {
+                text: text.trim_end_matches('\n').to_string(),
+            }),
             Frame::Skip => {}
             Frame::Inlines(kind, content) => self.finish_inlines(kind, content),
         }
@@ -159,30 +189,49 @@ impl Walk {
         match kind {
             InlineKind::Paragraph | InlineKind::LooseText => {
                 if has_text(&content) {
-                    self.push_block(Block::Paragraph { content: trim_edges(content) })
+                    self.push_block(Block::Paragraph {
+                        content: trim_edges(content),
+                    })
                 }
             }
             InlineKind::Heading(level) => {
                 if has_text(&content) {
-                    self.push_block(Block::Heading { level, content: trim_edges(content) })
+                    self.push_block(Block::Heading {
+                        level,
+                        content: trim_edges(content),
+                    })
                 }
             }
             InlineKind::Emphasis => self.push_inline(Inline::Emphasis { content }),
             InlineKind::Strong => self.push_inline(Inline::Strong { content }),
             InlineKind::Link(href) => match safe_href(&href) {
-                Some(safe) => self.push_inline(Inline::Link { href: safe.to_string(), content }),
+                Some(safe) => self.push_inline(Inline::Link {
+                    href: safe.to_string(),
+                    content,
+                }),
                 None => {
                     self.conversion.refused_links.push(href);
-                    content.into_iter().for_each(|inline| self.push_inline(inline));
+                    content
+                        .into_iter()
+                        .for_each(|inline| self.push_inline(inline));
                 }
             },
             InlineKind::Image(src) => {
-                let content = if has_text(&content) { content } else { vec![Inline::text("Image")] };
+                let content = if has_text(&content) {
+                    content
+                } else {
+                    vec![Inline::text("Image")]
+                };
                 match safe_href(&src) {
-                    Some(safe) => self.push_inline(Inline::Link { href: safe.to_string(), content }),
+                    Some(safe) => self.push_inline(Inline::Link {
+                        href: safe.to_string(),
+                        content,
+                    }),
                     None => {
                         self.conversion.refused_links.push(src);
-                        content.into_iter().for_each(|inline| self.push_inline(inline));
+                        content
+                            .into_iter()
+                            .for_each(|inline| self.push_inline(inline));
                     }
                 }
             }
@@ -216,12 +265,16 @@ impl Walk {
     /// Opens a loose-text paragraph when inline content arrives directly in a block container.
     fn ensure_inline_frame(&mut self) {
         if !matches!(self.stack.last(), Some(Frame::Inlines(..))) {
-            self.stack.push(Frame::Inlines(InlineKind::LooseText, Vec::new()));
+            self.stack
+                .push(Frame::Inlines(InlineKind::LooseText, Vec::new()));
         }
     }
 
     fn close_loose_text(&mut self) {
-        if matches!(self.stack.last(), Some(Frame::Inlines(InlineKind::LooseText, _))) {
+        if matches!(
+            self.stack.last(),
+            Some(Frame::Inlines(InlineKind::LooseText, _))
+        ) {
             if let Some(Frame::Inlines(kind, content)) = self.stack.pop() {
                 self.finish_inlines(kind, content);
             }
@@ -241,7 +294,9 @@ fn heading_level(level: HeadingLevel) -> u8 {
 
 fn has_text(content: &[Inline]) -> bool {
     let mut text = String::new();
-    content.iter().for_each(|inline| inline.push_plain_text(&mut text));
+    content
+        .iter()
+        .for_each(|inline| inline.push_plain_text(&mut text));
     !text.trim().is_empty()
 }
 

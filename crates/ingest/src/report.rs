@@ -32,7 +32,8 @@ impl Report {
 
     /// One line such as `ingested 44 articles from 45 files: 1 skipped, 0 errors`.
     pub fn summary(&self) -> String {
-        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         format!(
             "ingested {} from {}: {} skipped, {}, {}",
             plural(self.articles.len(), "article", "articles"),

@@ -22,7 +22,13 @@ pub fn slugify(text: &str) -> String {
 pub fn strip_date_prefix(stem: &str) -> &str {
     let bytes = stem.as_bytes();
     let dated = bytes.len() > 11
-        && bytes[..10].iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() })
+        && bytes[..10].iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
         && bytes[10] == b'-';
     if dated {
         &stem[11..]
@@ -37,7 +43,10 @@ mod tests {
 
     #[test]
     fn slugs_are_url_safe() {
-        assert_eq!(slugify("Why River-Basin Compacts Outlast  Their Founders!"), "why-river-basin-compacts-outlast-their-founders");
+        assert_eq!(
+            slugify("Why River-Basin Compacts Outlast  Their Founders!"),
+            "why-river-basin-compacts-outlast-their-founders"
+        );
         assert_eq!(slugify("创新合作"), "");
         assert_eq!(slugify("--a__b--"), "a-b");
     }

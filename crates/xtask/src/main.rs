@@ -1,1 +1,195 @@
-fn main() {}
+//! Project tasks, run as `cargo xtask <task>`. Each task installs what it is missing,
+//! says what it is doing, and stops at the first failure.
+//!
+//! - `serve`: build the explorer with the sample collection and serve it with Trunk.
+//! - `test`: formatting, lints, native tests, component tests in headless Chromium, and
+//!   end-to-end tests of the release site served under a GitHub Pages-style sub-path.
+//! - `dist`: build the release site into `dist/` and report the bundle size.
+
+mod bundle_size;
+mod run;
+mod tools;
+
+use run::{run, step, Failure};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+const USAGE: &str = "\
+usage: cargo xtask <task>
+
+tasks:
+  serve [--port N]                 serve the explorer with the sample collection (default port 8080)
+  test                             run every test: lints, native, components in Chromium, end to end
+  dist [--public-url /REPO/] [--dist DIR]
+                                   build the release site (default: public URL /, folder dist/)";
+
+/// The public URL the end-to-end tests publish under, like a GitHub Pages project site.
+const E2E_BASE: &str = "/insight-explorer/";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = workspace_root();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&root, &args[1..]),
+        Some("test") => test(&root),
+        Some("dist") => dist(&root, &args[1..]),
+        Some("help" | "--help" | "-h") | None => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(Failure(format!("unknown task {other:?}\n{USAGE}"))),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(message)) => {
+            eprintln!("\nxtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .ancestors()
+        .nth(2)
+        .map(Path::to_path_buf)
+        .unwrap_or(manifest)
+}
+
+/// The value after `--name` in `args`, if given.
+fn option<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
+}
+
+fn serve(root: &Path, args: &[String]) -> Result<(), Failure> {
+    let port = option(args, "--port").unwrap_or("8080");
+    let path = tools::ensure_build_tools(root)?;
+    step(&format!("Serving the explorer with the sample collection at http://127.0.0.1:{port}/ (Ctrl-C stops)"));
+    let mut command = Command::new("trunk");
+    command
+        .current_dir(root)
+        .env("PATH", &path)
+        .args(["serve", "--offline", "--port", port]);
+    run(&mut command)
+}
+
+fn dist(root: &Path, args: &[String]) -> Result<(), Failure> {
+    let public_url = option(args, "--public-url").unwrap_or("/");
+    let folder = root.join(option(args, "--dist").unwrap_or("dist"));
+    let path = tools::ensure_build_tools(root)?;
+    build_site(root, &path, public_url, &folder)?;
+    bundle_size::report(&folder)
+}
+
+fn build_site(
+    root: &Path,
+    path: &std::ffi::OsStr,
+    public_url: &str,
+    folder: &Path,
+) -> Result<(), Failure> {
+    step(&format!(
+        "Building the release site for public URL {public_url} into {}",
+        folder.display()
+    ));
+    let mut command = Command::new("trunk");
+    command
+        .current_dir(root)
+        .env("PATH", path)
+        .arg("build")
+        .args(["--release", "--offline", "--public-url", public_url])
+        .arg("--dist")
+        .arg(folder);
+    run(&mut command)
+}
+
+fn test(root: &Path) -> Result<(), Failure> {
+    let path = tools::ensure_build_tools(root)?;
+    let browser = tools::ensure_browser()?;
+    tools::ensure_node()?;
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    let cargo_step = |what: &str, args: &[&str]| {
+        step(what);
+        let mut command = Command::new(&cargo);
+        command
+            .current_dir(root)
+            .env("PATH", &path)
+            .env("CHROMEDRIVER", &browser.chromedriver)
+            .args(args);
+        run(&mut command)
+    };
+    cargo_step(
+        "Checking formatting (cargo fmt)",
+        &["fmt", "--all", "--", "--check"],
+    )?;
+    cargo_step(
+        "Linting native code (cargo clippy)",
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    cargo_step(
+        "Linting the browser build (cargo clippy, wasm32)",
+        &[
+            "clippy",
+            "--package",
+            "insight-explorer",
+            "--all-targets",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    cargo_step(
+        "Running native unit and property tests (cargo test)",
+        &["test", "--workspace"],
+    )?;
+    cargo_step(
+        "Running component tests in headless Chromium (wasm-bindgen-test)",
+        &[
+            "test",
+            "--package",
+            "insight-explorer",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "components",
+        ],
+    )?;
+
+    let site = root.join("target").join("e2e-site");
+    let _ = std::fs::remove_dir_all(&site);
+    build_site(root, &path, E2E_BASE, &site)?;
+    bundle_size::report(&site)?;
+
+    let e2e = root.join("tests").join("e2e");
+    step("Installing the end-to-end test runner's packages (npm ci)");
+    run(Command::new("npm")
+        .current_dir(&e2e)
+        .args(["ci", "--no-audit", "--no-fund"]))?;
+    step(&format!(
+        "Running end-to-end tests: release site served under {E2E_BASE}, headless Chromium"
+    ));
+    run(Command::new("npm")
+        .current_dir(&e2e)
+        .args(["test"])
+        .env("SITE_DIR", &site)
+        .env("SITE_BASE", E2E_BASE)
+        .env("CHROMIUM", &browser.chromium)
+        .env(
+            "SCREENSHOT_DIR",
+            root.join("target").join("e2e-screenshots"),
+        ))?;
+    step("All tests passed");
+    Ok(())
+}

@@ -7,7 +7,8 @@ struct Folder(PathBuf);
 
 impl Folder {
     fn new(name: &str) -> Folder {
-        let dir = std::env::temp_dir().join(format!("insight-ingest-{name}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("insight-ingest-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).unwrap();
         Folder(dir)
@@ -19,7 +20,13 @@ impl Folder {
     }
 
     fn ingest(&self) -> Report {
-        ingest(&[self.0.clone()], &Options { default_language: "en".into(), default_source: Some("Default Outlet".into()) })
+        ingest(
+            std::slice::from_ref(&self.0),
+            &Options {
+                default_language: "en".into(),
+                default_source: Some("Default Outlet".into()),
+            },
+        )
     }
 }
 
@@ -43,7 +50,10 @@ fn reads_an_article_with_defaults_and_derived_fields() {
     assert_eq!(article.language, "en");
     assert_eq!(article.summary, "First paragraph.");
     assert_eq!(article.published.to_string(), "2021-04-12");
-    assert_eq!(report.summary(), "ingested 1 article from 1 file: 0 skipped, 0 warnings, 0 errors");
+    assert_eq!(
+        report.summary(),
+        "ingested 1 article from 1 file: 0 skipped, 0 warnings, 0 errors"
+    );
 }
 
 #[test]
@@ -51,30 +61,61 @@ fn every_file_is_accounted_for() {
     let folder = Folder::new("accounting");
     folder
         .write("a.md", GOOD)
-        .write("draft.md", &GOOD.replace("+++\n\n", "draft = true\n+++\n\n"))
+        .write(
+            "draft.md",
+            &GOOD.replace("+++\n\n", "draft = true\n+++\n\n"),
+        )
         .write("notes.txt", "hello")
         .write("plain.md", "# No front matter\n")
         .write("bad-date.md", &GOOD.replace("2021-04-12", "\"2019-13-02\""))
         .write("broken.md", "+++\ntitle = \n+++\n")
         .write("latin1.md", "")
         .write("yaml.md", "---\ntitle: x\n---\n");
-    fs::write(folder.0.join("latin1.md"), b"+++\ntitle = \"caf\xe9\"\n+++\n").unwrap();
+    fs::write(
+        folder.0.join("latin1.md"),
+        b"+++\ntitle = \"caf\xe9\"\n+++\n",
+    )
+    .unwrap();
     let report = folder.ingest();
     assert_eq!(report.files(), 8);
     assert_eq!(report.articles.len(), 1);
     assert_eq!(report.skipped.len(), 3);
     let errors: Vec<String> = report.errors.iter().map(|e| e.to_string()).collect();
     let name = |n: &str| folder.0.join(n).display().to_string();
-    assert!(errors.contains(&format!("{}:4: front matter: 'date' is \"2019-13-02\", not a date (expected YYYY-MM-DD)", name("bad-date.md"))), "{errors:#?}");
-    assert!(errors.iter().any(|e| e.starts_with(&format!("{}:2: front matter:", name("broken.md")))), "{errors:#?}");
-    assert!(errors.iter().any(|e| e.starts_with(&name("latin1.md")) && e.contains("save the file as UTF-8")), "{errors:#?}");
-    assert!(errors.iter().any(|e| e.starts_with(&format!("{}:1:", name("yaml.md")))), "{errors:#?}");
+    assert!(
+        errors.contains(&format!(
+            "{}:4: front matter: 'date' is \"2019-13-02\", not a date (expected YYYY-MM-DD)",
+            name("bad-date.md")
+        )),
+        "{errors:#?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with(&format!("{}:2: front matter:", name("broken.md")))),
+        "{errors:#?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with(&name("latin1.md")) && e.contains("save the file as UTF-8")),
+        "{errors:#?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with(&format!("{}:1:", name("yaml.md")))),
+        "{errors:#?}"
+    );
 }
 
 #[test]
 fn missing_fields_name_the_fix() {
     let folder = Folder::new("missing");
-    folder.write("x.md", "+++\ntitle = \"T\"\ndate = 2020-01-01\n+++\nBody.\n");
+    folder.write(
+        "x.md",
+        "+++\ntitle = \"T\"\ndate = 2020-01-01\n+++\nBody.\n",
+    );
     let report = folder.ingest();
     assert_eq!(
         report.errors[0].message,
@@ -85,7 +126,9 @@ fn missing_fields_name_the_fix() {
 #[test]
 fn repeated_ids_get_suffixes_and_a_warning() {
     let folder = Folder::new("dupes");
-    folder.write("a.md", &GOOD.replace("+++\n\n", "id = \"same\"\n+++\n\n")).write("b.md", &GOOD.replace("+++\n\n", "id = \"same\"\n+++\n\n"));
+    folder
+        .write("a.md", &GOOD.replace("+++\n\n", "id = \"same\"\n+++\n\n"))
+        .write("b.md", &GOOD.replace("+++\n\n", "id = \"same\"\n+++\n\n"));
     let report = folder.ingest();
     let ids: Vec<&str> = report.articles.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["same", "same-2"]);
@@ -94,8 +137,15 @@ fn repeated_ids_get_suffixes_and_a_warning() {
 
 #[test]
 fn dates_with_times_and_strings_are_read() {
-    for (value, ok) in [("2021-04-12T08:00:00Z", true), ("\"2021-04-12\"", true), ("\"2021-04-12 10:00\"", true), ("\"April 2021\"", false), ("2021", false)] {
-        let parsed: toml::Value = toml::from_str::<toml::Table>(&format!("d = {value}")).unwrap()["d"].clone();
+    for (value, ok) in [
+        ("2021-04-12T08:00:00Z", true),
+        ("\"2021-04-12\"", true),
+        ("\"2021-04-12 10:00\"", true),
+        ("\"April 2021\"", false),
+        ("2021", false),
+    ] {
+        let parsed: toml::Value =
+            toml::from_str::<toml::Table>(&format!("d = {value}")).unwrap()["d"].clone();
         assert_eq!(parse_date(&parsed).is_some(), ok, "{value}");
     }
 }

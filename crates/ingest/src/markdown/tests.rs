@@ -13,19 +13,31 @@ fn paragraphs_headings_and_emphasis() {
     assert_eq!(
         out.blocks,
         vec![
-            Block::Heading { level: 2, content: vec![text("Top")] },
+            Block::Heading {
+                level: 2,
+                content: vec![text("Top")]
+            },
             Block::Paragraph {
                 content: vec![
                     text("One "),
-                    Inline::Emphasis { content: vec![text("two")] },
+                    Inline::Emphasis {
+                        content: vec![text("two")]
+                    },
                     text(" "),
-                    Inline::Strong { content: vec![text("three")] },
+                    Inline::Strong {
+                        content: vec![text("three")]
+                    },
                     text(" "),
-                    Inline::Code { text: "four".into() },
+                    Inline::Code {
+                        text: "four".into()
+                    },
                     text(". Still one."),
                 ]
             },
-            Block::Heading { level: 3, content: vec![text("Deeper")] },
+            Block::Heading {
+                level: 3,
+                content: vec![text("Deeper")]
+            },
         ]
     );
 }
@@ -39,15 +51,35 @@ fn tight_and_loose_lists_and_quotes() {
             Block::List {
                 ordered: false,
                 items: vec![
-                    vec![Block::Paragraph { content: vec![text("a")] }],
-                    vec![Block::Paragraph { content: vec![text("b "), Inline::Emphasis { content: vec![text("c")] }] }],
+                    vec![Block::Paragraph {
+                        content: vec![text("a")]
+                    }],
+                    vec![Block::Paragraph {
+                        content: vec![
+                            text("b "),
+                            Inline::Emphasis {
+                                content: vec![text("c")]
+                            }
+                        ]
+                    }],
                 ]
             },
             Block::List {
                 ordered: true,
-                items: vec![vec![Block::Paragraph { content: vec![text("x")] }], vec![Block::Paragraph { content: vec![text("y")] }]]
+                items: vec![
+                    vec![Block::Paragraph {
+                        content: vec![text("x")]
+                    }],
+                    vec![Block::Paragraph {
+                        content: vec![text("y")]
+                    }]
+                ]
             },
-            Block::Quote { blocks: vec![Block::Paragraph { content: vec![text("quoted more")] }] },
+            Block::Quote {
+                blocks: vec![Block::Paragraph {
+                    content: vec![text("quoted more")]
+                }]
+            },
         ]
     );
 }
@@ -55,22 +87,37 @@ fn tight_and_loose_lists_and_quotes() {
 #[test]
 fn nested_list_inside_tight_item() {
     let out = markdown_to_blocks("- outer\n  - inner\n- next");
-    let Block::List { items, .. } = &out.blocks[0] else { panic!("{:?}", out.blocks) };
+    let Block::List { items, .. } = &out.blocks[0] else {
+        panic!("{:?}", out.blocks)
+    };
     assert_eq!(items.len(), 2);
-    assert_eq!(items[0][0], Block::Paragraph { content: vec![text("outer")] });
+    assert_eq!(
+        items[0][0],
+        Block::Paragraph {
+            content: vec![text("outer")]
+        }
+    );
     assert!(matches!(items[0][1], Block::List { .. }));
 }
 
 #[test]
 fn links_images_and_refused_targets() {
-    let out = markdown_to_blocks("[ok](https://example.org) [bad](javascript:alert(1)) ![chart](/img/c.png)");
+    let out = markdown_to_blocks(
+        "[ok](https://example.org) [bad](javascript:alert(1)) ![chart](/img/c.png)",
+    );
     assert_eq!(
         out.blocks,
         vec![Block::Paragraph {
             content: vec![
-                Inline::Link { href: "https://example.org".into(), content: vec![text("ok")] },
+                Inline::Link {
+                    href: "https://example.org".into(),
+                    content: vec![text("ok")]
+                },
                 text(" bad "),
-                Inline::Link { href: "/img/c.png".into(), content: vec![text("chart")] },
+                Inline::Link {
+                    href: "/img/c.png".into(),
+                    content: vec![text("chart")]
+                },
             ]
         }]
     );
@@ -79,9 +126,13 @@ fn links_images_and_refused_targets() {
 
 #[test]
 fn raw_html_is_dropped_not_passed_through() {
-    let out = markdown_to_blocks("<script>alert(1)</script>\n\nText <b onclick=x>bold</b> end.\n\n<div>\nblock\n</div>");
+    let out = markdown_to_blocks(
+        "<script>alert(1)</script>\n\nText <b onclick=x>bold</b> end.\n\n<div>\nblock\n</div>",
+    );
     let mut plain = String::new();
-    out.blocks.iter().for_each(|b| b.push_plain_text(&mut plain));
+    out.blocks
+        .iter()
+        .for_each(|b| b.push_plain_text(&mut plain));
     assert_eq!(plain, "Text bold end.");
     assert!(out.dropped_html >= 3);
 }
@@ -89,7 +140,12 @@ fn raw_html_is_dropped_not_passed_through() {
 #[test]
 fn code_blocks_keep_their_text() {
     let out = markdown_to_blocks("```\nlet x = 1;\n<b>\n```");
-    assert_eq!(out.blocks, vec![Block::Code { text: "let x = 1;\n<b>".into() }]);
+    assert_eq!(
+        out.blocks,
+        vec![Block::Code {
+            text: "let x = 1;\n<b>".into()
+        }]
+    );
 }
 
 proptest! {
