@@ -7,6 +7,7 @@ use crate::pages::{list::ListPage, not_found::NotFoundPage, reader::ReaderPage};
 use crate::route::Route;
 use crate::services::{load_corpus, LoadError};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -49,6 +50,7 @@ fn Shell() -> Html {
     };
     use_scroll_to_top_on_page_change();
 
+    let skip_to_content = Callback::from(skip_to_content);
     let (title, notice) = match &*load {
         Load::Ready(collection) => (collection.title.clone(), collection.notice.clone()),
         _ => ("Insight Explorer".to_string(), None),
@@ -68,7 +70,7 @@ fn Shell() -> Html {
     };
     html! {
         <>
-            <a class="skip-link" href="#content">{"Skip to content"}</a>
+            <a class="skip-link" href="#content" onclick={skip_to_content}>{"Skip to content"}</a>
             <header class="site-header">
                 <Link<Route> to={Route::List} classes="site-title">{title}</Link<Route>>
                 <span class="site-tagline">{"Insight Explorer"}</span>
@@ -79,6 +81,20 @@ fn Shell() -> Html {
                 <p>{"Built with Insight Explorer: a static, in-browser article explorer."}</p>
             </footer>
         </>
+    }
+}
+
+/// Moves focus to the main content. The link's own `#content` would resolve against the
+/// page's `<base href>` and load the list instead of staying on the current page.
+fn skip_to_content(event: MouseEvent) {
+    event.prevent_default();
+    let main = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("content"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(main) = main {
+        let _ = main.focus();
+        main.scroll_into_view();
     }
 }
 

@@ -336,6 +336,16 @@ describe("phone, desktop and keyboard", () => {
     assert.ok(focused, "after the skip link, Tab goes into the filters");
   });
 
+  test("the skip link stays on the current page (it must not follow the base address)", async () => {
+    const article = newestFirst()[2];
+    const page = await open(`articles/${article.id}`);
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "content");
+    assert.equal(page.url(), `${site.url}articles/${article.id}`);
+    assert.equal(await page.locator("h1").innerText(), article.title);
+  });
+
   test("keyboard alone can filter and open an article", async () => {
     const page = await open();
     await keywordButton(page, "China").focus();

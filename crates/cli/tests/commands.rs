@@ -31,7 +31,11 @@ impl Drop for Scratch {
 }
 
 fn corpus(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_corpus")).current_dir(dir).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_corpus"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn stderr(output: &Output) -> String {
@@ -44,10 +48,23 @@ const POST: &str = "+++\ntitle = \"Ports\"\nauthors = [\"A. Writer\"]\nsource = 
 fn ingest_writes_a_corpus_that_check_accepts() {
     let s = Scratch::new("ok");
     s.post("ports.md", POST);
-    let out = corpus(&s.0, &["ingest", "posts", "--title", "Harbour", "-o", "out/corpus.json"]);
+    let out = corpus(
+        &s.0,
+        &[
+            "ingest",
+            "posts",
+            "--title",
+            "Harbour",
+            "-o",
+            "out/corpus.json",
+        ],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).starts_with("ingested 1 article from 1 file: 0 skipped, 0 warnings, 0 errors"));
-    let json: serde_json::Value = serde_json::from_slice(&fs::read(s.path("out/corpus.json")).unwrap()).unwrap();
+    assert!(
+        stderr(&out).starts_with("ingested 1 article from 1 file: 0 skipped, 0 warnings, 0 errors")
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&fs::read(s.path("out/corpus.json")).unwrap()).unwrap();
     assert_eq!(json["version"], 1);
     assert_eq!(json["title"], "Harbour");
     assert_eq!(json["articles"][0]["id"], "ports");
@@ -60,9 +77,14 @@ fn ingest_writes_a_corpus_that_check_accepts() {
 fn an_error_names_file_and_line_and_leaves_the_old_corpus_alone() {
     let s = Scratch::new("bad");
     s.post("ports.md", POST);
-    assert!(corpus(&s.0, &["ingest", "posts", "-o", "corpus.json"]).status.success());
+    assert!(corpus(&s.0, &["ingest", "posts", "-o", "corpus.json"])
+        .status
+        .success());
     let before = fs::read(s.path("corpus.json")).unwrap();
-    s.post("2019-03-02-x.md", &POST.replace("2022-02-02", "\"2019-13-02\""));
+    s.post(
+        "2019-03-02-x.md",
+        &POST.replace("2022-02-02", "\"2019-13-02\""),
+    );
     let out = corpus(&s.0, &["ingest", "posts", "-o", "corpus.json"]);
     assert!(!out.status.success());
     let err = stderr(&out);
@@ -70,14 +92,29 @@ fn an_error_names_file_and_line_and_leaves_the_old_corpus_alone() {
         err.contains("posts/2019-03-02-x.md:5: front matter: 'date' is \"2019-13-02\", not a date (expected YYYY-MM-DD)"),
         "{err}"
     );
-    assert!(err.contains("ingested 1 article from 2 files: 0 skipped, 0 warnings, 1 error"), "{err}");
-    assert_eq!(fs::read(s.path("corpus.json")).unwrap(), before, "a failed run writes nothing");
+    assert!(
+        err.contains("ingested 1 article from 2 files: 0 skipped, 0 warnings, 1 error"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read(s.path("corpus.json")).unwrap(),
+        before,
+        "a failed run writes nothing"
+    );
 
     fs::remove_file(s.path("corpus.json")).unwrap();
-    let kept = corpus(&s.0, &["ingest", "posts", "-o", "corpus.json", "--keep-going"]);
+    let kept = corpus(
+        &s.0,
+        &["ingest", "posts", "-o", "corpus.json", "--keep-going"],
+    );
     assert!(!kept.status.success(), "errors still give a failing status");
-    let json: serde_json::Value = serde_json::from_slice(&fs::read(s.path("corpus.json")).unwrap()).unwrap();
-    assert_eq!(json["articles"].as_array().unwrap().len(), 1, "--keep-going writes the good articles");
+    let json: serde_json::Value =
+        serde_json::from_slice(&fs::read(s.path("corpus.json")).unwrap()).unwrap();
+    assert_eq!(
+        json["articles"].as_array().unwrap().len(),
+        1,
+        "--keep-going writes the good articles"
+    );
 }
 
 #[test]
@@ -88,11 +125,21 @@ fn publish_adds_the_corpus_and_a_page_for_every_article() {
     fs::write(s.path("site/index.html"), "<html>app</html>").unwrap();
     let out = corpus(&s.0, &["publish", "posts", "--site", "site"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(fs::read_to_string(s.path("site/404.html")).unwrap(), "<html>app</html>");
-    assert_eq!(fs::read_to_string(s.path("site/articles/ports.html")).unwrap(), "<html>app</html>");
+    assert_eq!(
+        fs::read_to_string(s.path("site/404.html")).unwrap(),
+        "<html>app</html>"
+    );
+    assert_eq!(
+        fs::read_to_string(s.path("site/articles/ports.html")).unwrap(),
+        "<html>app</html>"
+    );
     assert!(s.path("site/corpus.json").exists());
 
     let missing = corpus(&s.0, &["publish", "posts", "--site", "nowhere"]);
     assert!(!missing.status.success());
-    assert!(stderr(&missing).contains("nowhere/index.html: cannot read"), "{}", stderr(&missing));
+    assert!(
+        stderr(&missing).contains("nowhere/index.html: cannot read"),
+        "{}",
+        stderr(&missing)
+    );
 }

@@ -18,10 +18,17 @@ fn sample() -> Vec<Article> {
 
 fn words(article: &Article) -> usize {
     let mut text = String::new();
-    article.body.iter().for_each(|b| b.push_plain_text(&mut text));
+    article
+        .body
+        .iter()
+        .for_each(|b| b.push_plain_text(&mut text));
     if article.language == "zh" {
         // Chinese is counted in characters, at about 1.5 characters a word.
-        text.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count() * 2 / 3
+        text.chars()
+            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .count()
+            * 2
+            / 3
     } else {
         text.split_whitespace().count()
     }
@@ -31,22 +38,39 @@ fn words(article: &Article) -> usize {
 fn has_enough_articles_authors_sources_and_years() {
     let articles = sample();
     assert!(articles.len() >= 40, "{} articles", articles.len());
-    let authors: BTreeSet<&str> = articles.iter().flat_map(|a| a.authors.iter().map(String::as_str)).collect();
+    let authors: BTreeSet<&str> = articles
+        .iter()
+        .flat_map(|a| a.authors.iter().map(String::as_str))
+        .collect();
     assert!(authors.len() >= 10, "{authors:?}");
     let sources: BTreeSet<&str> = articles.iter().map(|a| a.source.as_str()).collect();
     assert!(sources.len() >= 5, "{sources:?}");
     let years: BTreeSet<u16> = articles.iter().map(|a| a.published.year()).collect();
-    assert!(years.last().unwrap() - years.first().unwrap() >= 5, "{years:?}");
+    assert!(
+        years.last().unwrap() - years.first().unwrap() >= 5,
+        "{years:?}"
+    );
     assert!(articles.iter().filter(|a| a.language == "zh").count() >= 6);
 }
 
 #[test]
 fn every_article_has_a_bio_and_the_right_length_and_keywords() {
     for article in sample() {
-        assert!(article.bio.as_deref().is_some_and(|b| b.contains("ictional") || b.contains("虚构")), "{}: bio", article.id);
+        assert!(
+            article
+                .bio
+                .as_deref()
+                .is_some_and(|b| b.contains("ictional") || b.contains("虚构")),
+            "{}: bio",
+            article.id
+        );
         let n = words(&article);
         assert!((300..=900).contains(&n), "{}: {n} words", article.id);
-        assert!((3..=8).contains(&article.keywords.len()), "{}: keywords", article.id);
+        assert!(
+            (3..=8).contains(&article.keywords.len()),
+            "{}: keywords",
+            article.id
+        );
     }
 }
 
@@ -60,9 +84,18 @@ fn keywords_overlap_and_include_case_variants() {
         }
     }
     let shared = counts.values().filter(|&&n| n >= 3).count();
-    assert!(shared >= 15, "{shared} keywords are shared by three or more articles");
-    let spellings: BTreeSet<&str> = articles.iter().flat_map(|a| a.keywords.iter().map(String::as_str)).collect();
-    assert!(spellings.contains("US") && spellings.contains("us"), "the sample exercises case-insensitive keywords");
+    assert!(
+        shared >= 15,
+        "{shared} keywords are shared by three or more articles"
+    );
+    let spellings: BTreeSet<&str> = articles
+        .iter()
+        .flat_map(|a| a.keywords.iter().map(String::as_str))
+        .collect();
+    assert!(
+        spellings.contains("US") && spellings.contains("us"),
+        "the sample exercises case-insensitive keywords"
+    );
 }
 
 #[test]
@@ -71,6 +104,10 @@ fn every_file_says_it_is_a_sample() {
     for entry in std::fs::read_dir(folder).unwrap() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.contains("# Sample article: fictional author and outlet"), "{}", path.display());
+        assert!(
+            text.contains("# Sample article: fictional author and outlet"),
+            "{}",
+            path.display()
+        );
     }
 }
