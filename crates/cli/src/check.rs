@@ -1,4 +1,5 @@
-//! `corpus check`: reads a corpus the way the explorer does and reports every problem.
+//! `corpus check`: reads a corpus the way the explorer does and reports every problem:
+//! format version, shape, required fields, unique ids, dates, link schemes, empty bodies.
 
 use clap::Args;
 use insight_corpus::ValidCorpus;
@@ -18,7 +19,10 @@ pub fn execute(args: CheckArgs) -> Result<ExitCode, String> {
         std::fs::read_to_string(&args.file).map_err(|e| format!("{path}: cannot read: {e}"))?;
     let corpus = ValidCorpus::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
     for problem in &corpus.skipped {
-        println!("{path}: {problem}");
+        match problem.line {
+            Some(line) => println!("{path}:{line}: {problem}"),
+            None => println!("{path}: {problem}"),
+        }
     }
     println!(
         "{path}: {} valid articles, {} problems",

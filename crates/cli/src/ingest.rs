@@ -34,7 +34,7 @@ pub struct SourceArgs {
     pub quiet: bool,
 }
 
-/// Read article files (Markdown with TOML front matter) into a corpus file.
+/// Read article files and folders (saved pages, Markdown, JSON, JSON Lines, RSS/Atom) into a corpus file.
 #[derive(Args)]
 pub struct IngestArgs {
     #[command(flatten)]

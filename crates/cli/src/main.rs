@@ -1,11 +1,14 @@
-//! The `corpus` command: builds an Insight Explorer corpus from article files and checks
-//! existing corpora. Each subcommand lives in its own module.
+//! The `corpus` command: builds an Insight Explorer corpus from article archives, checks
+//! and describes corpora, publishes them into a built site, and generates synthetic ones.
+//! Each subcommand lives in its own module.
 
 mod check;
 mod collection;
+mod generate;
 mod ingest;
 mod output;
 mod publish;
+mod stats;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -26,6 +29,8 @@ enum Command {
     Ingest(ingest::IngestArgs),
     Check(check::CheckArgs),
     Publish(publish::PublishArgs),
+    Stats(stats::StatsArgs),
+    Generate(generate::GenerateArgs),
 }
 
 fn main() -> ExitCode {
@@ -34,6 +39,8 @@ fn main() -> ExitCode {
         Command::Ingest(args) => ingest::execute(args),
         Command::Check(args) => check::execute(args),
         Command::Publish(args) => publish::execute(args),
+        Command::Stats(args) => stats::execute(args),
+        Command::Generate(args) => generate::execute(args),
     };
     match result {
         Ok(code) => code,

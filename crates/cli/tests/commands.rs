@@ -61,7 +61,7 @@ fn ingest_writes_a_corpus_that_check_accepts() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stderr(&out).starts_with("ingested 1 article from 1 file: 0 skipped, 0 warnings, 0 errors")
+        stderr(&out).starts_with("ingested 1 article from 1 file: 0 skipped, 0 errors, 0 warnings")
     );
     let json: serde_json::Value =
         serde_json::from_slice(&fs::read(s.path("out/corpus.json")).unwrap()).unwrap();
@@ -93,7 +93,7 @@ fn an_error_names_file_and_line_and_leaves_the_old_corpus_alone() {
         "{err}"
     );
     assert!(
-        err.contains("ingested 1 article from 2 files: 0 skipped, 0 warnings, 1 error"),
+        err.contains("ingested 1 article from 2 files: 0 skipped, 1 error, 0 warnings"),
         "{err}"
     );
     assert_eq!(
@@ -142,4 +142,76 @@ fn publish_adds_the_corpus_and_a_page_for_every_article() {
         "{}",
         stderr(&missing)
     );
+}
+
+#[test]
+fn generate_is_deterministic_and_stats_describe_it() {
+    let s = Scratch::new("generate");
+    for name in ["a.json", "b.json"] {
+        let out = corpus(
+            &s.0,
+            &["generate", "--articles", "300", "--seed", "11", "-o", name],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    assert_eq!(
+        fs::read(s.path("a.json")).unwrap(),
+        fs::read(s.path("b.json")).unwrap()
+    );
+    let check = corpus(&s.0, &["check", "a.json"]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let stats = corpus(&s.0, &["stats", "a.json"]);
+    let text = String::from_utf8_lossy(&stats.stdout);
+    assert!(
+        text.contains("articles   300 (0 set aside as invalid)"),
+        "{text}"
+    );
+    assert!(text.contains("zh "), "some articles are Chinese: {text}");
+
+    let corpus_json: serde_json::Value =
+        serde_json::from_slice(&fs::read(s.path("a.json")).unwrap()).unwrap();
+    let articles = corpus_json["articles"].as_array().unwrap();
+    let words = |a: &serde_json::Value| a["body"].to_string().split_whitespace().count();
+    assert!(articles
+        .iter()
+        .filter(|a| a["language"] == "en")
+        .all(|a| (250..=1700).contains(&words(a))));
+    let authors: std::collections::HashSet<String> = articles
+        .iter()
+        .map(|a| a["authors"][0].to_string())
+        .collect();
+    assert!(authors.len() >= 30, "many authors: {}", authors.len());
+
+    let md = corpus(&s.0, &["generate", "--articles", "40", "--markdown", "md"]);
+    assert!(md.status.success());
+    let ingested = corpus(&s.0, &["ingest", "md", "-o", "md.json"]);
+    assert!(ingested.status.success(), "{}", stderr(&ingested));
+    assert!(stderr(&ingested).starts_with("ingested 40 articles from 40 files"));
+}
+
+#[test]
+fn check_names_the_line_of_each_bad_record() {
+    let s = Scratch::new("check");
+    let good = r#"{"id":"a","title":"T","authors":["A"],"source":"S","published":"2021-04-12","keywords":[],"language":"en","summary":"S.","body":[{"type":"rule"}]}"#;
+    let bad = r#"{"id":"b c","title":"","authors":["A"],"source":"S","published":"2021-04-12","keywords":[],"language":"en","summary":"S.","body":[]}"#;
+    fs::write(s.path("c.json"), format!("{{\"version\":1,\"title\":\"C\",\"articles\":[\n{good},\n{bad},\n{{\"id\":\"x\"}}\n]}}")).unwrap();
+    let out = corpus(&s.0, &["check", "c.json"]);
+    assert!(!out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("c.json:3: (article without id)")
+            || text.contains("c.json:3: b c: id \"b c\" is not a URL-safe slug"),
+        "{text}"
+    );
+    assert!(text.contains("c.json:3: b c: title is empty"), "{text}");
+    assert!(text.contains("c.json:3: b c: body is empty"), "{text}");
+    assert!(
+        text.contains("c.json:4: article #3: missing field"),
+        "{text}"
+    );
+    assert!(text.contains("1 valid articles, 4 problems"), "{text}");
 }

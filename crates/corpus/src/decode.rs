@@ -82,6 +82,18 @@ fn check_version(text: &str) -> Result<(), DecodeError> {
     }
 }
 
+/// The 1-based line of `part`, a slice of `whole`.
+fn line_of(whole: &str, part: &str) -> usize {
+    let offset = (part.as_ptr() as usize)
+        .saturating_sub(whole.as_ptr() as usize)
+        .min(whole.len());
+    whole.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
 impl Corpus {
     /// Reads a corpus strictly: any article that does not decode fails the whole read.
     pub fn from_json(text: &str) -> Result<Corpus, DecodeError> {
@@ -100,11 +112,19 @@ impl ValidCorpus {
         let mut skipped = Vec::new();
         let mut ids = HashSet::new();
         for (index, record) in raw.articles.iter().enumerate() {
+            let line = line_of(text, record.get());
             let article: Article = match serde_json::from_str(record.get()) {
                 Ok(article) => article,
                 Err(error) => {
-                    let message = DecodeError::from(error).to_string();
-                    skipped.push(Problem::new(format!("article #{}", index + 1), message));
+                    let message = error.to_string();
+                    let message = message
+                        .split(" at line ")
+                        .next()
+                        .unwrap_or(&message)
+                        .to_string();
+                    let at = line + error.line().saturating_sub(1);
+                    skipped
+                        .push(Problem::new(format!("article #{}", index + 1), message).at_line(at));
                     continue;
                 }
             };
@@ -118,7 +138,7 @@ impl ValidCorpus {
             if problems.is_empty() {
                 articles.push(article);
             } else {
-                skipped.extend(problems);
+                skipped.extend(problems.into_iter().map(|p| p.at_line(line)));
             }
         }
         Ok(ValidCorpus {

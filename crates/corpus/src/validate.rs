@@ -11,6 +11,8 @@ use std::fmt;
 pub struct Problem {
     /// The article's id, or its position when it has none.
     pub article: String,
+    /// The line of the corpus file where the article's record starts, when known.
+    pub line: Option<usize>,
     pub message: String,
 }
 
@@ -18,8 +20,15 @@ impl Problem {
     pub fn new(article: impl Into<String>, message: impl Into<String>) -> Problem {
         Problem {
             article: article.into(),
+            line: None,
             message: message.into(),
         }
+    }
+
+    /// The same problem, placed at a line of the corpus file.
+    pub fn at_line(mut self, line: usize) -> Problem {
+        self.line = Some(line);
+        self
     }
 }
 
@@ -186,10 +195,7 @@ mod tests {
         assert_eq!(corpus.articles.len(), 1);
         let reasons: Vec<String> = corpus.skipped.iter().map(|p| p.to_string()).collect();
         assert_eq!(reasons.len(), 3, "{reasons:?}");
-        assert!(
-            reasons[0].starts_with("article #2: ") && reasons[0].ends_with("missing field `title`"),
-            "{reasons:?}"
-        );
+        assert_eq!(reasons[0], "article #2: missing field `title`");
         assert!(reasons[1].contains("javascript:alert(1)"));
         assert_eq!(reasons[2], "a: its id is used by an earlier article");
     }

@@ -31,3 +31,11 @@ impl fmt::Display for IngestError {
 }
 
 impl std::error::Error for IngestError {}
+
+impl IngestError {
+    /// The same error at another line.
+    pub fn with_line(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
+    }
+}

@@ -1,6 +1,7 @@
-//! Turns article files into corpus articles. Each file becomes an article, a skip with a
-//! reason, or an error that names the file, the line and the fix; one bad file never
-//! stops the others from being read.
+//! Turns article archives into corpus articles: saved article pages (plain text),
+//! Markdown with YAML or TOML front matter (Jekyll, Hugo, Zola), JSON and JSON Lines
+//! records, and RSS or Atom feeds. Every file becomes articles, skips with a reason, or
+//! errors that name the file, the line and the fix; one bad file never stops the others.
 //!
 //! ```no_run
 //! use insight_ingest::{ingest, Options};
@@ -8,15 +9,23 @@
 //! println!("{}", report.summary());
 //! ```
 
+pub mod blocks;
+mod dates;
+mod entry;
 mod error;
-mod files;
-mod front_matter;
-mod markdown;
+mod fields;
+pub mod formats;
+mod options;
+mod record;
 mod report;
+mod run;
 mod slug;
 
+pub use blocks::markdown::markdown_to_blocks;
+pub use dates::parse_date;
+pub use entry::Entry;
 pub use error::IngestError;
-pub use files::{ingest, Options};
-pub use markdown::markdown_to_blocks;
+pub use options::Options;
 pub use report::{Report, Skip};
+pub use run::ingest;
 pub use slug::slugify;

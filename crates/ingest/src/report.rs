@@ -1,20 +1,21 @@
-//! What an ingest run produced and met: articles, skipped files, warnings and errors.
+//! What an ingest run produced and met: articles, skips, warnings and errors.
 
 use crate::error::IngestError;
 use insight_corpus::Article;
 use std::path::PathBuf;
 
-/// A file that was read but deliberately not turned into an article.
+/// Something read but deliberately not turned into an article, with the reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skip {
     pub path: PathBuf,
     pub reason: String,
 }
 
-/// The outcome of one ingest run. Every input file appears in exactly one of
-/// `articles` (through `sources`), `skipped` or `errors`.
+/// The outcome of one ingest run. Every file read is counted in `files` and accounted
+/// for by its articles, skips and errors.
 #[derive(Debug, Default)]
 pub struct Report {
+    pub files: usize,
     pub articles: Vec<Article>,
     /// The file each article came from, in the same order as `articles`.
     pub sources: Vec<PathBuf>,
@@ -25,22 +26,29 @@ pub struct Report {
 }
 
 impl Report {
-    /// How many files were looked at.
-    pub fn files(&self) -> usize {
-        self.articles.len() + self.skipped.len() + self.errors.len()
-    }
-
-    /// One line such as `ingested 44 articles from 45 files: 1 skipped, 0 errors`.
+    /// One line such as `ingested 812 articles from 815 files: 2 skipped (2 drafts), 1 error, 0 warnings`.
     pub fn summary(&self) -> String {
         let plural =
             |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let drafts = self
+            .skipped
+            .iter()
+            .filter(|s| s.reason.starts_with("a draft"))
+            .count();
+        let skipped = match drafts {
+            0 => format!("{} skipped", self.skipped.len()),
+            n => format!(
+                "{} skipped ({})",
+                self.skipped.len(),
+                plural(n, "draft", "drafts")
+            ),
+        };
         format!(
-            "ingested {} from {}: {} skipped, {}, {}",
+            "ingested {} from {}: {skipped}, {}, {}",
             plural(self.articles.len(), "article", "articles"),
-            plural(self.files(), "file", "files"),
-            self.skipped.len(),
-            plural(self.warnings.len(), "warning", "warnings"),
+            plural(self.files, "file", "files"),
             plural(self.errors.len(), "error", "errors"),
+            plural(self.warnings.len(), "warning", "warnings"),
         )
     }
 }

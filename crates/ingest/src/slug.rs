@@ -37,6 +37,28 @@ pub fn strip_date_prefix(stem: &str) -> &str {
     }
 }
 
+/// A stable id for an article whose title and file name give no ASCII slug (a Chinese
+/// title, say): `article-` and eight hex digits of an FNV-1a hash of title and date.
+pub fn fallback_id(title: &str, date: &str) -> String {
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in title.bytes().chain([0]).chain(date.bytes()) {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    format!("article-{hash:08x}")
+}
+
+/// The id for an article: the given one, else the file stem's slug, else the title's,
+/// else a hash of title and date.
+pub fn choose_id(given: Option<String>, stem: &str, title: &str, date: &str) -> String {
+    given
+        .map(|id| slugify(&id))
+        .filter(|id| !id.is_empty())
+        .or_else(|| Some(slugify(strip_date_prefix(stem))).filter(|id| !id.is_empty()))
+        .or_else(|| Some(slugify(title)).filter(|id| !id.is_empty()))
+        .unwrap_or_else(|| fallback_id(title, date))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,6 +71,27 @@ mod tests {
         );
         assert_eq!(slugify("创新合作"), "");
         assert_eq!(slugify("--a__b--"), "a-b");
+    }
+
+    #[test]
+    fn fallback_ids_are_stable_slugs() {
+        assert_eq!(
+            fallback_id("创新合作", "2021-04-12"),
+            fallback_id("创新合作", "2021-04-12")
+        );
+        assert_ne!(
+            fallback_id("创新合作", "2021-04-12"),
+            fallback_id("创新合作", "2021-04-13")
+        );
+        assert_eq!(
+            choose_id(None, "", "创新合作", "2021-04-12").len(),
+            "article-".len() + 8
+        );
+        assert_eq!(
+            choose_id(Some("My Id".into()), "stem", "Title", ""),
+            "my-id"
+        );
+        assert_eq!(choose_id(None, "2019-03-02-stem", "Title", ""), "stem");
     }
 
     #[test]

@@ -2,19 +2,10 @@
 //! images become links to the image, and link targets outside the allowlist lose their
 //! link but keep their text.
 
+use super::{Conversion, MAX_DEPTH};
 use insight_corpus::link::safe_href;
 use insight_corpus::{Block, Inline};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
-
-/// What the conversion noticed and changed, for the ingest report.
-#[derive(Debug, Default, Clone, PartialEq)]
-pub struct Conversion {
-    pub blocks: Vec<Block>,
-    /// Pieces of raw HTML that were left out.
-    pub dropped_html: usize,
-    /// Link targets that were refused (their text is kept).
-    pub refused_links: Vec<String>,
-}
 
 /// An open container while the event stream is walked.
 enum Frame {
@@ -35,6 +26,8 @@ enum BlockKind {
     Document,
     Quote,
     Item,
+    /// A quote, list or item nested past [`MAX_DEPTH`]: its blocks join its parent.
+    Flattened,
 }
 
 enum InlineKind {
@@ -119,6 +112,9 @@ impl Walk {
             Tag::Heading { level, .. } => {
                 Frame::Inlines(InlineKind::Heading(heading_level(level)), Vec::new())
             }
+            Tag::BlockQuote(_) | Tag::List(_) | Tag::Item if self.depth() >= MAX_DEPTH => {
+                Frame::Blocks(BlockKind::Flattened, Vec::new())
+            }
             Tag::BlockQuote(_) => Frame::Blocks(BlockKind::Quote, Vec::new()),
             Tag::CodeBlock(_) => Frame::Code(String::new()),
             Tag::HtmlBlock => {
@@ -154,6 +150,19 @@ impl Walk {
         self.stack.push(frame);
     }
 
+    /// How many quotes, lists and items are open.
+    fn depth(&self) -> usize {
+        self.stack
+            .iter()
+            .filter(|f| {
+                matches!(
+                    f,
+                    Frame::List { .. } | Frame::Blocks(BlockKind::Quote | BlockKind::Item, _)
+                )
+            })
+            .count()
+    }
+
     fn end(&mut self, _end: TagEnd) {
         self.close_loose_text();
         if self.stack.len() > 1 {
@@ -171,6 +180,9 @@ impl Walk {
                 Some(Frame::List { items, .. }) => items.push(blocks),
                 _ => blocks.into_iter().for_each(|b| self.push_block(b)),
             },
+            Frame::Blocks(BlockKind::Flattened, blocks) => {
+                blocks.into_iter().for_each(|b| self.push_block(b))
+            }
             Frame::Blocks(_, blocks) => {
                 if !blocks.is_empty() {
                     self.push_block(Block::Quote { blocks })

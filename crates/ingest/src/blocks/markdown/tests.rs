@@ -168,3 +168,23 @@ proptest! {
         let _ = markdown_to_blocks(&input);
     }
 }
+
+#[test]
+fn deep_nesting_is_flattened() {
+    let deep = ">".repeat(5000) + " deep\n\n" + &"- a\n".repeat(3);
+    let out = markdown_to_blocks(&deep);
+    fn depth(blocks: &[Block]) -> usize {
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Quote { blocks } => 1 + depth(blocks),
+                Block::List { items, .. } => 1 + items.iter().map(|i| depth(i)).max().unwrap_or(0),
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+    assert!(depth(&out.blocks) <= MAX_DEPTH);
+    assert!(out.plain_text().contains("deep"));
+    serde_json::to_string(&out.blocks).unwrap();
+}

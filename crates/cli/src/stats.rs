@@ -1,0 +1,68 @@
+//! `corpus stats`: what a corpus holds: articles, authors, sources, top keywords,
+//! languages, date range and size.
+
+use clap::Args;
+use insight_corpus::ValidCorpus;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Show what a corpus holds.
+#[derive(Args)]
+pub struct StatsArgs {
+    /// The corpus JSON file.
+    file: PathBuf,
+    /// How many of the most frequent keywords to list.
+    #[arg(long, default_value_t = 15)]
+    top: usize,
+}
+
+pub fn execute(args: StatsArgs) -> Result<ExitCode, String> {
+    let path = args.file.display();
+    let text =
+        std::fs::read_to_string(&args.file).map_err(|e| format!("{path}: cannot read: {e}"))?;
+    let corpus = ValidCorpus::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
+    let articles = &corpus.articles;
+    let count = |values: &mut dyn Iterator<Item = String>| {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        values.for_each(|v| *counts.entry(v).or_default() += 1);
+        let mut counts: Vec<(String, usize)> = counts.into_iter().collect();
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        counts
+    };
+    let authors = count(&mut articles.iter().flat_map(|a| a.authors.iter().cloned()));
+    let sources = count(&mut articles.iter().map(|a| a.source.clone()));
+    let keywords = count(
+        &mut articles
+            .iter()
+            .flat_map(|a| a.keywords.iter().map(|k| k.to_lowercase())),
+    );
+    let languages = count(&mut articles.iter().map(|a| a.language.clone()));
+    let first = articles.iter().map(|a| a.published).min();
+    let last = articles.iter().map(|a| a.published).max();
+
+    println!("{path}: {}", corpus.title);
+    println!(
+        "  articles   {} ({} set aside as invalid)",
+        articles.len(),
+        corpus.skipped.len()
+    );
+    println!("  authors    {}", authors.len());
+    println!("  sources    {}", sources.len());
+    println!(
+        "  keywords   {} distinct (case-insensitive)",
+        keywords.len()
+    );
+    let languages: Vec<String> = languages.iter().map(|(l, n)| format!("{l} {n}")).collect();
+    println!("  languages  {}", languages.join(", "));
+    match (first, last) {
+        (Some(first), Some(last)) => println!("  dates      {first} to {last}"),
+        _ => println!("  dates      none"),
+    }
+    println!("  bytes      {}", text.len());
+    println!("  top keywords:");
+    for (keyword, n) in keywords.iter().take(args.top) {
+        println!("    {n:>6}  {keyword}");
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,91 @@
+//! The input formats, how a file's format is recognised, and reading one file.
+
+pub mod feed;
+mod front_matter;
+pub mod markdown;
+pub mod page_text;
+pub mod records;
+
+use crate::entry::Entry;
+use crate::error::IngestError;
+use crate::options::Options;
+use std::path::Path;
+
+/// The formats the ingest tool reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    PageText,
+    Json,
+    JsonLines,
+    Feed,
+}
+
+/// Recognises a file's format by its extension, or by its content when the extension
+/// says nothing. `None`: not an article file.
+pub fn detect(path: &Path, bytes: &[u8]) -> Option<Format> {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match extension.as_str() {
+        "md" | "markdown" | "mdown" => return Some(Format::Markdown),
+        "json" => return Some(Format::Json),
+        "jsonl" | "ndjson" => return Some(Format::JsonLines),
+        "xml" | "rss" | "atom" => return Some(Format::Feed),
+        _ => {}
+    }
+    let text = std::str::from_utf8(&bytes[..bytes.len().min(64 * 1024)]).unwrap_or("");
+    if feed::looks_like_feed(bytes) {
+        Some(Format::Feed)
+    } else if page_text::looks_like_page_text(text) {
+        Some(Format::PageText)
+    } else {
+        None
+    }
+}
+
+/// Reads one file into its entries; `Err` when the file as a whole cannot be read.
+pub fn read(path: &Path, bytes: &[u8], options: &Options) -> Result<Vec<Entry>, IngestError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Ok(vec![Entry::Skip("empty file".to_string())]);
+    }
+    if bytes[..bytes.len().min(8192)].contains(&0) {
+        return Ok(vec![Entry::Skip("binary file, not an article".to_string())]);
+    }
+    let Some(format) = detect(path, bytes) else {
+        return Ok(vec![Entry::Skip(
+            "not an article file (articles are .md, .txt saved pages, .json, .jsonl or feeds)"
+                .to_string(),
+        )]);
+    };
+    Ok(match format {
+        Format::Feed => feed::read(path, bytes, options)?,
+        Format::Markdown => vec![markdown::read(path, decode(path, bytes)?, options)],
+        Format::PageText => vec![page_text::read(path, decode(path, bytes)?, options)],
+        Format::Json => records::read_json(path, decode(path, bytes)?, options)?,
+        Format::JsonLines => records::read_json_lines(path, decode(path, bytes)?, options),
+    })
+}
+
+/// The file as UTF-8 text without a byte-order mark.
+fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, IngestError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        IngestError::new(
+            path,
+            Some(line_of_offset(bytes, offset)),
+            format!("not UTF-8 text (bad byte at offset {offset}); save the file as UTF-8"),
+        )
+    })?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+fn line_of_offset(bytes: &[u8], offset: usize) -> usize {
+    bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}

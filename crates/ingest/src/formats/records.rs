@@ -1,0 +1,138 @@
+//! JSON and JSON Lines files of article records: a list of records, a corpus (an object
+//! with `articles`), or one record per line. Records use the corpus's own article shape
+//! or common aliases (`author`, `date`, `tags`…); a body may be corpus blocks, Markdown
+//! text, or HTML (`body_html`, `content_html`).
+
+use crate::blocks::html::html_to_blocks;
+use crate::blocks::markdown::markdown_to_blocks;
+use crate::blocks::Conversion;
+use crate::entry::Entry;
+use crate::error::IngestError;
+use crate::fields::Fields;
+use crate::options::Options;
+use crate::record::{build, Place};
+use insight_corpus::Block;
+use serde_json::value::RawValue;
+use serde_json::Value;
+use std::path::Path;
+
+/// Reads a JSON file: a list of records or an object with an `articles` list.
+pub fn read_json(path: &Path, text: &str, options: &Options) -> Result<Vec<Entry>, IngestError> {
+    #[derive(serde::Deserialize)]
+    struct Wrapped<'a> {
+        #[serde(borrow)]
+        articles: Vec<&'a RawValue>,
+    }
+    let records: Vec<&RawValue> = match serde_json::from_str::<Vec<&RawValue>>(text) {
+        Ok(records) => records,
+        Err(_) if text.trim_start().starts_with('{') => serde_json::from_str::<Wrapped>(text)
+            .map(|w| w.articles)
+            .map_err(|e| json_error(path, &e, "expected an object with an \"articles\" list"))?,
+        Err(e) => return Err(json_error(path, &e, "expected a list of article records")),
+    };
+    Ok(records
+        .iter()
+        .map(|raw| {
+            let line = line_at(text, raw.get());
+            read_record(path, raw.get(), line, options)
+        })
+        .collect())
+}
+
+/// Reads a JSON Lines file: one record per non-blank line.
+pub fn read_json_lines(path: &Path, text: &str, options: &Options) -> Vec<Entry> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, line)| read_record(path, line, i + 1, options))
+        .collect()
+}
+
+fn json_error(path: &Path, error: &serde_json::Error, expected: &str) -> IngestError {
+    let message = error.to_string();
+    let message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or(&message)
+        .to_string();
+    IngestError::new(
+        path,
+        Some(error.line().max(1)),
+        format!("not readable JSON: {message} ({expected})"),
+    )
+}
+
+/// The 1-based line of `part` inside `whole` (a slice of it).
+fn line_at(whole: &str, part: &str) -> usize {
+    let offset = (part.as_ptr() as usize)
+        .saturating_sub(whole.as_ptr() as usize)
+        .min(whole.len());
+    whole.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+fn read_record(path: &Path, json: &str, line: usize, options: &Options) -> Entry {
+    let value: Value = match serde_json::from_str(json) {
+        Ok(value) => value,
+        Err(e) => {
+            return Entry::Error(
+                json_error(
+                    path,
+                    &e,
+                    "each record must be one JSON object of article fields",
+                )
+                .with_line(line + e.line().saturating_sub(1)),
+            )
+        }
+    };
+    let Value::Object(map) = value else {
+        return Entry::Error(IngestError::new(
+            path,
+            Some(line),
+            "record: expected an object of article fields",
+        ));
+    };
+    let fields = Fields::new(&map);
+    let body = match body_of(&fields) {
+        Ok(body) => body,
+        Err(message) => {
+            return Entry::Error(IngestError::new(
+                path,
+                Some(line),
+                format!("record: {message}"),
+            ))
+        }
+    };
+    let stem = "";
+    let line_of = |_: &str| None;
+    let place = Place {
+        path,
+        stem,
+        line: Some(line),
+        line_of: &line_of,
+        what: "record",
+    };
+    build(&fields, body, &place, options)
+}
+
+/// The body in whichever shape the record has it.
+fn body_of(fields: &Fields) -> Result<Conversion, String> {
+    if let Some((_, Value::String(html))) = fields.raw(&["body_html", "content_html", "html"]) {
+        return Ok(html_to_blocks(html));
+    }
+    match fields.raw(&["body", "content", "text", "markdown"]) {
+        None | Some((_, Value::Null)) => Ok(Conversion::default()),
+        Some((_, Value::String(markdown))) => Ok(markdown_to_blocks(markdown)),
+        Some((name, blocks @ Value::Array(_))) => {
+            serde_json::from_value::<Vec<Block>>(blocks.clone())
+                .map(crate::blocks::sanitize)
+                .map_err(|e| format!("'{name}' is a list but not of corpus blocks: {e}"))
+        }
+        Some((name, _)) => Err(format!(
+            "'{name}' must be text (Markdown), HTML in body_html, or a list of corpus blocks"
+        )),
+    }
+}

@@ -1,0 +1,84 @@
+//! Snapshot tests: each folder under `fixtures/` holds an `input/` folder of files in one
+//! format (odd cases included) and the expected outcome of ingesting it: the articles in
+//! `expected.json` and the run's report in `expected-report.txt`.
+//!
+//! After a deliberate change, regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p insight-ingest --test snapshots`
+//! and review the diff. See `fixtures/README.md`.
+
+use insight_ingest::{ingest, Options};
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures")
+}
+
+/// The report as text, with paths relative to the fixture folder.
+fn report_text(folder: &Path, report: &insight_ingest::Report) -> String {
+    let prefix = format!("{}/", folder.display());
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", report.summary());
+    for error in &report.errors {
+        let _ = writeln!(out, "error: {error}");
+    }
+    for warning in &report.warnings {
+        let _ = writeln!(out, "warning: {warning}");
+    }
+    for skip in &report.skipped {
+        let _ = writeln!(out, "skipped: {}: {}", skip.path.display(), skip.reason);
+    }
+    out.replace(&prefix, "")
+}
+
+fn check(name: &str) {
+    let folder = fixtures().join(name);
+    let options = Options {
+        default_language: "en".to_string(),
+        default_source: Some("Fixture Outlet".to_string()),
+    };
+    let report = ingest(&[folder.join("input")], &options);
+    let articles = serde_json::to_string_pretty(&report.articles).unwrap() + "\n";
+    let text = report_text(&folder, &report);
+    let expected_json = folder.join("expected.json");
+    let expected_report = folder.join("expected-report.txt");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&expected_json, &articles).unwrap();
+        std::fs::write(&expected_report, &text).unwrap();
+        return;
+    }
+    let hint =
+        "run UPDATE_SNAPSHOTS=1 cargo test -p insight-ingest --test snapshots and review the diff";
+    let want = std::fs::read_to_string(&expected_report)
+        .unwrap_or_else(|_| panic!("{name}: no expected-report.txt; {hint}"));
+    assert_eq!(text, want, "{name}: report differs; {hint}");
+    let want = std::fs::read_to_string(&expected_json)
+        .unwrap_or_else(|_| panic!("{name}: no expected.json; {hint}"));
+    assert_eq!(articles, want, "{name}: articles differ; {hint}");
+}
+
+#[test]
+fn markdown() {
+    check("markdown");
+}
+
+#[test]
+fn json_records() {
+    check("json");
+}
+
+#[test]
+fn page_text() {
+    check("page-text");
+}
+
+#[test]
+fn feeds() {
+    check("feeds");
+}
+
+#[test]
+fn mixed_folder() {
+    check("mixed");
+}
