@@ -215,3 +215,48 @@ fn check_names_the_line_of_each_bad_record() {
     );
     assert!(text.contains("1 valid articles, 4 problems"), "{text}");
 }
+
+#[test]
+fn fifty_megabyte_files_of_every_format_are_read() {
+    let s = Scratch::new("big");
+    let paragraph =
+        "Policy words with *emphasis* and [a link](https://example.org) and more plain text. "
+            .repeat(8)
+            + "\n\n";
+    let body = paragraph.repeat(50 * 1024 * 1024 / paragraph.len());
+    s.post(
+        "big.md",
+        &format!("---\ntitle: Big\nauthor: A\ndate: 2020-01-01\n---\n{body}"),
+    );
+    s.post("big.txt", &format!("Home > LATEST INSIGHTS\n\nA: Big\n\nBy A    Source: S    Published: 2020-01-01\n\n{body}Key Words: a  b\n"));
+    s.post(
+        "big.json",
+        &format!(
+            "[{{\"title\":\"Big\",\"author\":\"A\",\"date\":\"2020-01-01\",\"content\":{}}}]",
+            serde_json::to_string(&body).unwrap()
+        ),
+    );
+    let escaped = body.replace('&', "&amp;").replace('<', "&lt;");
+    s.post("big.xml", &format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><item><title>Big</title><pubDate>Mon, 12 Apr 2021 10:00:00 +0000</pubDate><description>{escaped}</description></item></channel></rss>"));
+    let out = corpus(
+        &s.0,
+        &["ingest", "posts", "--default-source", "S", "-o", "big.json"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("ingested 4 articles from 4 files"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_yaml_file_gets_a_yaml_fix() {
+    let s = Scratch::new("yamlfix");
+    s.post(
+        "x.md",
+        "---\ntitle: T\nauthor: A\ndate: 2020-01-01\n---\nBody.\n",
+    );
+    let out = corpus(&s.0, &["ingest", "posts", "-o", "c.json"]);
+    assert!(stderr(&out).contains("posts/x.md:2: front matter: 'source' is missing; add source: \"Outlet Name\" (or pass --default-source)"), "{}", stderr(&out));
+}

@@ -21,6 +21,9 @@ pub struct Place<'a> {
     pub line_of: &'a dyn Fn(&str) -> Option<usize>,
     /// How errors name the record's fields: "front matter" or "record".
     pub what: &'a str,
+    /// How the record's syntax assigns a value, for the fixes errors suggest: `" = "`
+    /// (TOML) or `": "` (YAML, JSON).
+    pub assignment: &'a str,
 }
 
 impl Place<'_> {
@@ -58,11 +61,7 @@ fn article(
     place: &Place,
     options: &Options,
 ) -> Result<(Article, Vec<IngestError>), IngestError> {
-    let sep = if place.what == "front matter" {
-        " = "
-    } else {
-        ": "
-    };
+    let sep = place.assignment;
     let text = |names: &[&str]| fields.text(names).map_err(|e| place.field_error(e));
     let title = text(&["title", "name", "headline"])?
         .ok_or_else(|| place.missing("title", &format!("{sep}\"The article's title\"")))?;

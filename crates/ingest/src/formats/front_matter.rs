@@ -94,6 +94,14 @@ impl Document<'_> {
         }
     }
 
+    /// How this front matter assigns a value: `" = "` in TOML, `": "` in YAML.
+    pub fn assignment(&self) -> &'static str {
+        match self.syntax {
+            Syntax::Toml => " = ",
+            Syntax::Yaml => ": ",
+        }
+    }
+
     /// The file line of the front matter field `key`, for error messages.
     pub fn line_of(&self, key: &str) -> Option<usize> {
         self.front

@@ -31,6 +31,7 @@ pub fn read(path: &Path, text: &str, options: &Options) -> Entry {
         line: Some(document.front_line),
         line_of: &line_of,
         what: "front matter",
+        assignment: document.assignment(),
     };
     build(
         &Fields::new(&map),

@@ -114,6 +114,7 @@ fn read_record(path: &Path, json: &str, line: usize, options: &Options) -> Entry
         line: Some(line),
         line_of: &line_of,
         what: "record",
+        assignment: ": ",
     };
     build(&fields, body, &place, options)
 }
