@@ -82,16 +82,37 @@ fn check_version(text: &str) -> Result<(), DecodeError> {
     }
 }
 
-/// The 1-based line of `part`, a slice of `whole`.
-fn line_of(whole: &str, part: &str) -> usize {
-    let offset = (part.as_ptr() as usize)
-        .saturating_sub(whole.as_ptr() as usize)
-        .min(whole.len());
-    whole.as_bytes()[..offset]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+/// Finds the lines of successive slices of one text, counting each newline once, so
+/// placing every record of a large corpus stays linear.
+struct LineCounter<'a> {
+    whole: &'a str,
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(whole: &'a str) -> Self {
+        LineCounter {
+            whole,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line where `part` (a later slice of the same text) starts.
+    fn line_of(&mut self, part: &str) -> usize {
+        let at = (part.as_ptr() as usize)
+            .saturating_sub(self.whole.as_ptr() as usize)
+            .min(self.whole.len());
+        if at >= self.offset {
+            self.line += self.whole.as_bytes()[self.offset..at]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            self.offset = at;
+        }
+        self.line
+    }
 }
 
 impl Corpus {
@@ -111,8 +132,9 @@ impl ValidCorpus {
         let mut articles = Vec::with_capacity(raw.articles.len());
         let mut skipped = Vec::new();
         let mut ids = HashSet::new();
+        let mut lines = LineCounter::new(text);
         for (index, record) in raw.articles.iter().enumerate() {
-            let line = line_of(text, record.get());
+            let line = lines.line_of(record.get());
             let article: Article = match serde_json::from_str(record.get()) {
                 Ok(article) => article,
                 Err(error) => {

@@ -30,12 +30,11 @@ pub fn read_json(path: &Path, text: &str, options: &Options) -> Result<Vec<Entry
             .map_err(|e| json_error(path, &e, "expected an object with an \"articles\" list"))?,
         Err(e) => return Err(json_error(path, &e, "expected a list of article records")),
     };
+    let lines = record_lines(text, records.iter().map(|raw| raw.get()));
     Ok(records
         .iter()
-        .map(|raw| {
-            let line = line_at(text, raw.get());
-            read_record(path, raw.get(), line, options)
-        })
+        .zip(lines)
+        .map(|(raw, line)| read_record(path, raw.get(), line, options))
         .collect())
 }
 
@@ -62,16 +61,25 @@ fn json_error(path: &Path, error: &serde_json::Error, expected: &str) -> IngestE
     )
 }
 
-/// The 1-based line of `part` inside `whole` (a slice of it).
-fn line_at(whole: &str, part: &str) -> usize {
-    let offset = (part.as_ptr() as usize)
-        .saturating_sub(whole.as_ptr() as usize)
-        .min(whole.len());
-    whole.as_bytes()[..offset]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+/// The 1-based lines where successive slices of `whole` start, counting each newline
+/// once so that placing every record of a large file stays linear.
+fn record_lines<'a>(whole: &'a str, parts: impl Iterator<Item = &'a str>) -> Vec<usize> {
+    let (mut offset, mut line) = (0, 1);
+    parts
+        .map(|part| {
+            let at = (part.as_ptr() as usize)
+                .saturating_sub(whole.as_ptr() as usize)
+                .min(whole.len());
+            if at >= offset {
+                line += whole.as_bytes()[offset..at]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count();
+                offset = at;
+            }
+            line
+        })
+        .collect()
 }
 
 fn read_record(path: &Path, json: &str, line: usize, options: &Options) -> Entry {
