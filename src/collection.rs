@@ -3,6 +3,7 @@
 
 use crate::list_query::{fold_keyword, ListQuery};
 use insight_corpus::{Article, Problem, ValidCorpus};
+use insight_search::{Facets, Query, SearchIndex};
 use std::collections::HashMap;
 use std::ops::Deref;
 use std::rc::Rc;
@@ -15,22 +16,14 @@ pub struct Keyword {
     pub count: usize,
 }
 
-/// A keyword and how many of the currently selected articles carry it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeywordCount {
-    pub label: String,
-    pub count: usize,
-    pub selected: bool,
-}
-
-/// The articles that fit a [`ListQuery`], in list order, with keyword counts among them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Selection {
-    /// Positions in [`Collection::articles`], newest first.
+/// What the list shows for a [`ListQuery`]: the matching articles in list order, the
+/// facet counts among them, and the parsed search (for highlighting).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListView {
+    /// Positions in [`Collection::articles`], in list order.
     pub articles: Vec<usize>,
-    /// Keywords carried by the selected articles (and every selected keyword), most
-    /// frequent first.
-    pub keywords: Vec<KeywordCount>,
+    pub facets: Facets,
+    pub search: Query,
 }
 
 /// The loaded collection, ready for the views.
@@ -46,6 +39,7 @@ pub struct Collection {
     keyword_by_key: HashMap<String, usize>,
     /// For each article, the positions in `keywords` of its keywords, without repeats.
     article_keywords: Vec<Vec<usize>>,
+    search: SearchIndex,
 }
 
 impl Collection {
@@ -62,6 +56,7 @@ impl Collection {
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
         let (keywords, keyword_by_key, article_keywords) = index_keywords(&articles);
+        let search = SearchIndex::new(&articles);
         Collection {
             title: corpus.title,
             notice: corpus.notice,
@@ -71,6 +66,7 @@ impl Collection {
             keywords,
             keyword_by_key,
             article_keywords,
+            search,
         }
     }
 
@@ -105,39 +101,15 @@ impl Collection {
             .collect()
     }
 
-    /// The articles carrying every selected keyword, and keyword counts among them.
-    pub fn select(&self, query: &ListQuery) -> Selection {
-        let wanted: Option<Vec<usize>> = query
-            .keywords()
-            .iter()
-            .map(|k| self.keyword_by_key.get(&fold_keyword(k)).copied())
-            .collect();
-        let articles: Vec<usize> = match &wanted {
-            // A keyword the collection does not have selects nothing.
-            None => Vec::new(),
-            Some(wanted) => (0..self.articles.len())
-                .filter(|&i| wanted.iter().all(|k| self.article_keywords[i].contains(k)))
-                .collect(),
-        };
-        let mut counts = vec![0usize; self.keywords.len()];
-        for &i in &articles {
-            for &k in &self.article_keywords[i] {
-                counts[k] += 1;
-            }
+    /// The articles that fit the query (search text and facets), in list order, with
+    /// facet counts for the query and the other facets.
+    pub fn list(&self, query: &ListQuery) -> ListView {
+        let results = self.search.search(&self.articles, &query.to_request());
+        ListView {
+            articles: results.hits.iter().map(|hit| hit.article).collect(),
+            facets: results.facets,
+            search: results.query,
         }
-        let mut keywords: Vec<KeywordCount> = self
-            .keywords
-            .iter()
-            .zip(&counts)
-            .filter(|(keyword, &count)| count > 0 || query.contains(&keyword.label))
-            .map(|(keyword, &count)| KeywordCount {
-                label: keyword.label.clone(),
-                count,
-                selected: query.contains(&keyword.label),
-            })
-            .collect();
-        keywords.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
-        Selection { articles, keywords }
     }
 
     /// Up to `limit` other articles sharing the most keywords with `article`; ties go to
@@ -175,8 +147,8 @@ pub struct Neighbours {
     pub in_selection: bool,
 }
 
-impl Selection {
-    /// The neighbours of `article` in this selection, or `None` if it is not selected.
+impl ListView {
+    /// The neighbours of `article` in this list, or `None` if it is not in it.
     pub fn neighbours(&self, article: usize) -> Option<Neighbours> {
         let at = self.articles.iter().position(|&i| i == article)?;
         Some(Neighbours {

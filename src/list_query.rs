@@ -1,20 +1,35 @@
 //! What the article list shows, as a value that round-trips through the address bar:
-//! `?kw=China&kw=US` selects the articles that carry both keywords.
+//! `?q=green+bonds&kw=China&kw=US&author=…&source=…&year=2021&sort=newest`.
 
-/// The list's selection: the keywords every shown article must carry.
+use insight_search::{Facet, SearchRequest, Sort};
+
+/// The list's state: search text, selected facet values and sort order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListQuery {
+    text: String,
     keywords: Vec<String>,
+    authors: Vec<String>,
+    sources: Vec<String>,
+    years: Vec<String>,
+    sort: Option<Sort>,
 }
 
 /// Folds a keyword for matching: case and surrounding or repeated spaces do not count,
 /// so "US", "us" and " US " are one keyword.
 pub fn fold_keyword(keyword: &str) -> String {
-    keyword
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    tidy(keyword).to_lowercase()
+}
+
+fn tidy(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn sort_name(sort: Sort) -> &'static str {
+    match sort {
+        Sort::Relevance => "relevance",
+        Sort::Newest => "newest",
+        Sort::Oldest => "oldest",
+    }
 }
 
 impl ListQuery {
@@ -25,46 +40,92 @@ impl ListQuery {
         S: AsRef<str>,
     {
         let mut query = ListQuery::default();
-        for keyword in keywords {
-            let keyword = keyword
-                .as_ref()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            if !keyword.is_empty() && !query.contains(&keyword) {
-                query.keywords.push(keyword);
-            }
-        }
+        keywords
+            .into_iter()
+            .for_each(|k| query.add(Facet::Keywords, k.as_ref()));
         query
     }
 
-    /// Reads a query string such as `?kw=China&kw=US` (the leading `?` is optional).
+    fn values_mut(&mut self, facet: Facet) -> &mut Vec<String> {
+        match facet {
+            Facet::Keywords => &mut self.keywords,
+            Facet::Authors => &mut self.authors,
+            Facet::Sources => &mut self.sources,
+            Facet::Years => &mut self.years,
+        }
+    }
+
+    /// The selected values of a facet, as spelled when selected.
+    pub fn values(&self, facet: Facet) -> &[String] {
+        match facet {
+            Facet::Keywords => &self.keywords,
+            Facet::Authors => &self.authors,
+            Facet::Sources => &self.sources,
+            Facet::Years => &self.years,
+        }
+    }
+
+    fn add(&mut self, facet: Facet, value: &str) {
+        let value = tidy(value);
+        let valid = !value.is_empty() && (facet != Facet::Years || value.parse::<u16>().is_ok());
+        if valid && !self.has(facet, &value) {
+            self.values_mut(facet).push(value);
+        }
+    }
+
+    /// Reads a query string such as `?q=x&kw=China&kw=US` (the leading `?` is optional).
     /// Unknown parameters are ignored.
     pub fn from_query_string(query: &str) -> ListQuery {
         let query = query.strip_prefix('?').unwrap_or(query);
-        let keywords = form_urlencoded::parse(query.as_bytes())
-            .filter(|(name, _)| name == "kw")
-            .map(|(_, value)| value.into_owned());
-        ListQuery::with_keywords(keywords)
+        let mut list = ListQuery::default();
+        for (name, value) in form_urlencoded::parse(query.as_bytes()) {
+            match name.as_ref() {
+                "q" => list.text = value.trim_start().to_string(),
+                "kw" => list.add(Facet::Keywords, &value),
+                "author" => list.add(Facet::Authors, &value),
+                "source" => list.add(Facet::Sources, &value),
+                "year" => list.add(Facet::Years, &value),
+                "sort" => {
+                    list.sort = [Sort::Relevance, Sort::Newest, Sort::Oldest]
+                        .into_iter()
+                        .find(|s| sort_name(*s) == value)
+                }
+                _ => {}
+            }
+        }
+        list
     }
 
     /// The query as name–value pairs, for building links.
     pub fn to_pairs(&self) -> Vec<(String, String)> {
-        self.keywords
-            .iter()
-            .map(|k| ("kw".to_string(), k.clone()))
-            .collect()
+        let mut pairs = Vec::new();
+        if !self.text.trim().is_empty() {
+            pairs.push(("q".to_string(), self.text.clone()));
+        }
+        for (name, values) in [
+            ("kw", &self.keywords),
+            ("author", &self.authors),
+            ("source", &self.sources),
+            ("year", &self.years),
+        ] {
+            pairs.extend(values.iter().map(|v| (name.to_string(), v.clone())));
+        }
+        if let Some(sort) = self.sort {
+            pairs.push(("sort".to_string(), sort_name(sort).to_string()));
+        }
+        pairs
     }
 
     /// The query string, with a leading `?`, or empty when nothing is selected.
     pub fn to_query_string(&self) -> String {
-        if self.keywords.is_empty() {
+        let pairs = self.to_pairs();
+        if pairs.is_empty() {
             return String::new();
         }
         let mut out = form_urlencoded::Serializer::for_suffix(String::from("?"), 1);
-        for keyword in &self.keywords {
-            out.append_pair("kw", keyword);
-        }
+        pairs.iter().for_each(|(name, value)| {
+            out.append_pair(name, value);
+        });
         out.finish()
     }
 
@@ -73,74 +134,99 @@ impl ListQuery {
         &self.keywords
     }
 
+    /// The search text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether nothing narrows the list (the sort order may still be set).
     pub fn is_empty(&self) -> bool {
-        self.keywords.is_empty()
+        self.text.trim().is_empty()
+            && [
+                Facet::Keywords,
+                Facet::Authors,
+                Facet::Sources,
+                Facet::Years,
+            ]
+            .iter()
+            .all(|f| self.values(*f).is_empty())
+    }
+
+    /// Whether `value` is selected in `facet`, regardless of case.
+    pub fn has(&self, facet: Facet, value: &str) -> bool {
+        let key = fold_keyword(value);
+        self.values(facet).iter().any(|v| fold_keyword(v) == key)
     }
 
     /// Whether `keyword` is selected, regardless of case.
     pub fn contains(&self, keyword: &str) -> bool {
-        let key = fold_keyword(keyword);
-        self.keywords.iter().any(|k| fold_keyword(k) == key)
+        self.has(Facet::Keywords, keyword)
     }
 
-    /// The query with `keyword` added, or removed if it was selected.
-    pub fn toggled(&self, keyword: &str) -> ListQuery {
-        if self.contains(keyword) {
-            let key = fold_keyword(keyword);
-            let rest = self.keywords.iter().filter(|k| fold_keyword(k) != key);
-            ListQuery::with_keywords(rest)
+    /// The query with `value` added to `facet`, or removed if it was selected.
+    pub fn toggled_in(&self, facet: Facet, value: &str) -> ListQuery {
+        let mut next = self.clone();
+        if self.has(facet, value) {
+            let key = fold_keyword(value);
+            next.values_mut(facet).retain(|v| fold_keyword(v) != key);
         } else {
-            ListQuery::with_keywords(self.keywords.iter().map(String::as_str).chain([keyword]))
+            next.add(facet, value);
+        }
+        next
+    }
+
+    /// The query with a keyword toggled.
+    pub fn toggled(&self, keyword: &str) -> ListQuery {
+        self.toggled_in(Facet::Keywords, keyword)
+    }
+
+    /// The query with other search text.
+    pub fn with_text(&self, text: &str) -> ListQuery {
+        ListQuery {
+            text: text.to_string(),
+            ..self.clone()
+        }
+    }
+
+    /// The query with another sort order.
+    pub fn with_sort(&self, sort: Sort) -> ListQuery {
+        ListQuery {
+            sort: Some(sort),
+            ..self.clone()
+        }
+    }
+
+    /// The query with every facet selection removed (the text and sort stay).
+    pub fn without_facets(&self) -> ListQuery {
+        ListQuery {
+            text: self.text.clone(),
+            sort: self.sort,
+            ..ListQuery::default()
+        }
+    }
+
+    /// The sort order in force: as chosen, else by relevance for a text search and
+    /// newest first otherwise.
+    pub fn sort(&self) -> Sort {
+        self.sort.unwrap_or(if self.text.trim().is_empty() {
+            Sort::Newest
+        } else {
+            Sort::Relevance
+        })
+    }
+
+    /// The search the engine runs for this query.
+    pub fn to_request(&self) -> SearchRequest {
+        SearchRequest {
+            query: self.text.clone(),
+            keywords: self.keywords.clone(),
+            authors: self.authors.clone(),
+            sources: self.sources.clone(),
+            years: self.years.iter().filter_map(|y| y.parse().ok()).collect(),
+            sort: self.sort(),
         }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_repeated_keyword_parameters() {
-        let query = ListQuery::from_query_string("?kw=China&kw=US&page=2");
-        assert_eq!(query.keywords(), ["China", "US"]);
-    }
-
-    #[test]
-    fn round_trips_through_the_address_bar() {
-        let query = ListQuery::with_keywords(["technology policy", "数字经济", "R&D"]);
-        let text = query.to_query_string();
-        assert_eq!(
-            text,
-            "?kw=technology+policy&kw=%E6%95%B0%E5%AD%97%E7%BB%8F%E6%B5%8E&kw=R%26D"
-        );
-        assert_eq!(ListQuery::from_query_string(&text), query);
-    }
-
-    #[test]
-    fn empty_selection_has_no_query_string() {
-        assert_eq!(ListQuery::default().to_query_string(), "");
-        assert!(ListQuery::from_query_string("").is_empty());
-        assert!(ListQuery::from_query_string("?kw=&kw=%20").is_empty());
-    }
-
-    #[test]
-    fn ignores_case_and_repeats() {
-        let query = ListQuery::from_query_string("kw=US&kw=us&kw=%20US%20");
-        assert_eq!(query.keywords(), ["US"]);
-        assert!(query.contains("Us"));
-    }
-
-    #[test]
-    fn toggling_adds_then_removes() {
-        let query = ListQuery::default().toggled("trade").toggled("China");
-        assert_eq!(query.keywords(), ["trade", "China"]);
-        let query = query.toggled("TRADE");
-        assert_eq!(query.keywords(), ["China"]);
-    }
-
-    #[test]
-    fn folds_case_and_spacing() {
-        assert_eq!(fold_keyword("  Technology   Policy "), "technology policy");
-        assert_eq!(fold_keyword("创新"), "创新");
-    }
-}
+mod tests;

@@ -4,10 +4,10 @@
 
 use insight_corpus::{Block, Inline};
 use insight_explorer::app::App;
-use insight_explorer::collection::KeywordCount;
 use insight_explorer::components::body::{ArticleBody, ArticleBodyProps};
 use insight_explorer::components::byline::{Byline, BylineProps};
 use insight_explorer::components::keyword_panel::{KeywordPanel, KeywordPanelProps};
+use insight_search::FacetCount as KeywordCount;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -85,6 +85,7 @@ async fn body_renders_structure_and_keeps_hostile_text_as_text() {
     ];
     let root = mount::<ArticleBody>(ArticleBodyProps {
         blocks: Rc::new(blocks),
+        highlight: None,
     })
     .await;
 
@@ -115,6 +116,29 @@ async fn body_renders_structure_and_keeps_hostile_text_as_text() {
         "Quoted."
     );
     assert_eq!(all(&root, "ol li").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn body_marks_search_terms_as_text() {
+    let blocks = vec![Block::Paragraph {
+        content: vec![text("Innovations in <b>cooperation</b> and 创新合作.")],
+    }];
+    let query = insight_search::parse_query("innovation 创新合作 coop");
+    let root = mount::<ArticleBody>(ArticleBodyProps {
+        blocks: Rc::new(blocks),
+        highlight: Some(Rc::new(query)),
+    })
+    .await;
+    let marks: Vec<String> = all(&root, "mark")
+        .iter()
+        .map(|m| m.text_content().unwrap())
+        .collect();
+    assert_eq!(marks, ["Innovations", "cooperation", "创新合作"]);
+    assert!(all(&root, "b").is_empty(), "text stays text");
+    assert_eq!(
+        all(&root, "p")[0].text_content().unwrap(),
+        "Innovations in <b>cooperation</b> and 创新合作."
+    );
 }
 
 #[wasm_bindgen_test]

@@ -62,16 +62,17 @@ fn merges_keyword_spellings_and_uses_the_most_common() {
 #[test]
 fn selecting_keywords_keeps_articles_with_all_of_them() {
     let c = collection();
-    let selection = c.select(&ListQuery::with_keywords(["us", "china"]));
-    assert_eq!(ids(&c, &selection.articles), ["mid", "old"]);
-    let trade = selection
+    let view = c.list(&ListQuery::with_keywords(["us", "china"]));
+    assert_eq!(ids(&c, &view.articles), ["mid", "old"]);
+    let trade = view
+        .facets
         .keywords
         .iter()
         .find(|k| k.label == "trade")
         .unwrap();
     assert_eq!(trade.count, 1, "counts follow the selection");
     assert!(
-        selection
+        view.facets
             .keywords
             .iter()
             .find(|k| k.label == "China")
@@ -79,40 +80,57 @@ fn selecting_keywords_keeps_articles_with_all_of_them() {
             .selected
     );
     assert!(
-        selection.keywords.iter().all(|k| k.label != "health"),
+        view.facets.keywords.iter().all(|k| k.label != "health"),
         "zero counts are hidden"
     );
 }
 
 #[test]
-fn an_unknown_keyword_selects_nothing_but_stays_visible() {
+fn an_unknown_keyword_selects_nothing() {
     let c = collection();
-    let selection = c.select(&ListQuery::with_keywords(["trade", "nonsense"]));
-    assert!(selection.articles.is_empty());
-    assert_eq!(selection.keywords.iter().filter(|k| k.selected).count(), 1);
+    let view = c.list(&ListQuery::with_keywords(["trade", "nonsense"]));
+    assert!(view.articles.is_empty());
 }
 
 #[test]
-fn empty_query_selects_everything() {
+fn empty_query_lists_everything_newest_first() {
     let c = collection();
-    let selection = c.select(&ListQuery::default());
-    assert_eq!(selection.articles, [0, 1, 2, 3]);
-    assert_eq!(selection.keywords.len(), c.keywords().len());
+    let view = c.list(&ListQuery::default());
+    assert_eq!(view.articles, [0, 1, 2, 3]);
+    assert_eq!(view.facets.keywords.len(), c.keywords().len());
+    let labels: Vec<&str> = view
+        .facets
+        .keywords
+        .iter()
+        .map(|k| k.label.as_str())
+        .collect();
+    let own: Vec<&str> = c.keywords().iter().map(|k| k.label.as_str()).collect();
+    assert_eq!(
+        labels, own,
+        "the facet list and the collection agree on spellings and order"
+    );
+}
+
+#[test]
+fn search_text_narrows_and_ranks() {
+    let c = collection();
+    let view = c.list(&ListQuery::default().with_text("Title sol"));
+    assert_eq!(ids(&c, &view.articles), ["solo"]);
 }
 
 #[test]
 fn neighbours_follow_the_list_order() {
     let c = collection();
-    let selection = c.select(&ListQuery::with_keywords(["US"]));
-    assert_eq!(ids(&c, &selection.articles), ["new", "mid", "old"]);
+    let view = c.list(&ListQuery::with_keywords(["US"]));
+    assert_eq!(ids(&c, &view.articles), ["new", "mid", "old"]);
     let (mid, _) = c.find("mid").unwrap();
-    let around = selection.neighbours(mid).unwrap();
+    let around = view.neighbours(mid).unwrap();
     assert_eq!(
         ids(&c, &[around.previous.unwrap(), around.next.unwrap()]),
         ["new", "old"]
     );
     let (solo, _) = c.find("solo").unwrap();
-    assert!(selection.neighbours(solo).is_none());
+    assert!(view.neighbours(solo).is_none());
 }
 
 #[test]

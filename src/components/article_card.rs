@@ -2,7 +2,9 @@
 
 use crate::components::byline::Byline;
 use crate::components::keyword_links::KeywordLinks;
+use crate::components::marked::marked;
 use crate::route::Route;
+use insight_search::Span;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -18,6 +20,12 @@ pub struct ArticleCardProps {
     pub keywords: Vec<String>,
     /// The list's query, carried to the reader so previous/next follow this list.
     pub query: Vec<(String, String)>,
+    /// For a search: the title with its matches marked.
+    #[prop_or_default]
+    pub title_spans: Option<Vec<Span>>,
+    /// For a search: the part of the body around the best matches, marked.
+    #[prop_or_default]
+    pub snippet: Option<Vec<Span>>,
 }
 
 #[component]
@@ -29,10 +37,13 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     html! {
         <li class="article-card" lang={props.language.clone()}>
             <h2 class="card-title">
-                <Link<Route, Vec<(String, String)>> {to} {query}>{ props.title.clone() }</Link<Route, Vec<(String, String)>>>
+                <Link<Route, Vec<(String, String)>> {to} {query}>{ match &props.title_spans { Some(spans) => marked(spans), None => html! { props.title.clone() } } }</Link<Route, Vec<(String, String)>>>
             </h2>
             <Byline authors={props.authors.clone()} source={props.source.clone()} published={props.published} />
-            <p class="summary">{ props.summary.clone() }</p>
+            { match &props.snippet {
+                Some(snippet) if !snippet.is_empty() => html! { <p class="snippet">{ marked(snippet) }</p> },
+                _ => html! { <p class="summary">{ props.summary.clone() }</p> },
+            } }
             <KeywordLinks keywords={props.keywords.clone()} label="Keywords" />
         </li>
     }

@@ -1,8 +1,8 @@
 //! The "Keywords" filter: every keyword with its count among the shown articles, as
 //! toggle buttons, a text box that narrows the buttons, and a way to clear the selection.
 
-use crate::collection::KeywordCount;
 use crate::list_query::fold_keyword;
+use insight_search::FacetCount as KeywordCount;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

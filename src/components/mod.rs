@@ -3,7 +3,10 @@
 pub mod article_card;
 pub mod body;
 pub mod byline;
+pub mod facet_group;
 pub mod keyword_links;
 pub mod keyword_panel;
 pub mod load_failure;
+pub mod marked;
+pub mod search_box;
 pub mod selection_bar;

@@ -3,6 +3,7 @@
 pub mod list;
 pub mod not_found;
 pub mod reader;
+pub mod recovery;
 
 /// Sets the browser tab's title for the current page.
 pub(crate) fn set_document_title(title: &str) {

@@ -5,11 +5,13 @@ use crate::collection::{Neighbours, SharedCollection};
 use crate::components::body::ArticleBody;
 use crate::components::byline::{join_names, Byline};
 use crate::components::keyword_links::KeywordLinks;
+use crate::components::marked::marked;
 use crate::list_query::ListQuery;
 use crate::pages::list::use_list_query;
 use crate::pages::not_found::NotFoundPage;
 use crate::route::Route;
 use insight_corpus::link::safe_web_address;
+use insight_search::highlight;
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -29,6 +31,7 @@ pub struct ReaderPageProps {
 pub fn ReaderPage(props: &ReaderPageProps) -> Html {
     let collection = &props.collection;
     let query = use_list_query();
+    let highlighting = use_state(|| true);
     let found = collection.find(&props.id);
     {
         let title = found.map(|(_, a)| format!("{} · {}", a.title, collection.title));
@@ -42,11 +45,11 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
         return html! { <NotFoundPage missing_id={props.id.clone()} /> };
     };
 
-    let selection = collection.select(&query);
-    let (neighbours, list_query) = match selection.neighbours(index) {
+    let view = collection.list(&query);
+    let (neighbours, list_query) = match view.neighbours(index) {
         Some(neighbours) => (neighbours, query),
         None => {
-            let everything = collection.select(&ListQuery::default());
+            let everything = collection.list(&ListQuery::default());
             let neighbours = everything.neighbours(index).unwrap_or(Neighbours {
                 previous: None,
                 next: None,
@@ -61,7 +64,9 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
             )
         }
     };
-    let back_query = (!list_query.is_empty()).then(|| list_query.to_pairs());
+    let back_query = (!list_query.to_pairs().is_empty()).then(|| list_query.to_pairs());
+    let search = view.search.has_text().then(|| Rc::new(view.search.clone()));
+    let marks = search.clone().filter(|_| *highlighting);
     let keywords: Vec<String> = collection
         .keyword_labels(index)
         .into_iter()
@@ -72,15 +77,24 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
         <>
             <p class="back-link">
                 <QueryLink to={Route::List} query={back_query.clone()}>
-                    { if list_query.is_empty() { "← All articles" } else { "← Back to the filtered list" } }
+                    { if list_query.is_empty() { "← All articles" } else { "← Back to the list" } }
                 </QueryLink>
             </p>
             <article class="reader" lang={article.language.clone()} aria-labelledby="page-heading">
                 <header>
-                    <h1 id="page-heading">{ article.title.clone() }</h1>
+                    <h1 id="page-heading">{ match &marks { Some(q) => marked(&highlight(&article.title, q)), None => html! { article.title.clone() } } }</h1>
                     <Byline authors={article.authors.clone()} source={article.source.clone()} published={article.published} />
                 </header>
-                <ArticleBody blocks={Rc::new(article.body.clone())} />
+                if search.is_some() {
+                    <label class="highlight-toggle">
+                        <input type="checkbox" checked={*highlighting} onchange={{
+                            let highlighting = highlighting.clone();
+                            move |_| highlighting.set(!*highlighting)
+                        }} />
+                        {" Highlight search terms"}
+                    </label>
+                }
+                <ArticleBody blocks={Rc::new(article.body.clone())} highlight={marks.clone()} />
                 if let Some(bio) = &article.bio {
                     <aside class="bio" aria-labelledby="bio-heading">
                         <h2 id="bio-heading">{ if article.authors.len() > 1 { "About the authors" } else { "About the author" } }</h2>

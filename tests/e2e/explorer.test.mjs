@@ -120,11 +120,12 @@ describe("keyword filter", () => {
     const page = await open();
     const box = page.getByLabel("Find a keyword");
     await box.fill("financ");
-    const shown = await page.locator(".keyword-label").allInnerTexts();
+    const keywords = page.getByRole("group", { name: "Keywords" });
+    const shown = await keywords.locator(".keyword-label").allInnerTexts();
     assert.ok(shown.length > 0 && shown.every((label) => fold(label).includes("financ")), shown.join(", "));
     await box.press("Escape");
     assert.equal(await box.inputValue(), "");
-    assert.ok((await page.locator(".keyword-label").count()) > shown.length);
+    assert.ok((await keywords.locator(".keyword-label").count()) > shown.length);
   });
 
   test("a keyword address in another case selects the same articles", async () => {
@@ -295,6 +296,76 @@ describe("loading and failure", () => {
     assert.match(await page.locator(".loading").innerText(), /Loading/);
     release();
     await page.waitForSelector(".article-list");
+  });
+});
+
+describe("search", () => {
+  const search = (page) => page.getByRole("searchbox", { name: "Search articles" });
+
+  test("/ focuses the search box; results follow typing, with marks, snippets and the address", async () => {
+    const page = await open();
+    await page.locator("body").click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press("/");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "search-input");
+    await page.keyboard.type("innovation cooperation", { delay: 20 });
+    await page.waitForURL(/\?q=innovation\+cooperation$/);
+    const count = Number((await statusText(page)).split(" ")[0]);
+    assert.ok(count >= 1 && count < corpus.articles.length, `narrowed to ${count}`);
+    const first = page.locator(".article-list > li").first();
+    assert.match(await first.locator("h2").innerText(), /innovation cooperation/i);
+    assert.ok((await first.locator("h2 mark").count()) >= 2, "the title marks both words");
+    assert.ok((await page.locator(".article-list .snippet mark").count()) >= 1, "snippets mark matches");
+    await page.screenshot({ path: join(SHOTS, "search-desktop.png") });
+    await page.reload();
+    await page.waitForSelector(".article-list");
+    assert.equal(await search(page).inputValue(), "innovation cooperation");
+  });
+
+  test("Chinese text is found by any run of characters", async () => {
+    const page = await open(`?q=${encodeURIComponent("创新合作")}`);
+    const titles = await cardTitles(page);
+    assert.ok(titles.some((t) => t.includes("创新合作")), titles.join(" | "));
+  });
+
+  test("facets narrow the results and sort changes the order", async () => {
+    const page = await open("?q=trade");
+    const before = Number((await statusText(page)).split(" ")[0]);
+    const authors = page.getByRole("group", { name: "Authors" });
+    const firstAuthor = authors.locator(".keyword-toggle").first();
+    const [name, count] = [await firstAuthor.locator(".keyword-label").innerText(), Number(await firstAuthor.locator(".keyword-count").innerText())];
+    await firstAuthor.click();
+    await page.waitForURL(/author=/);
+    assert.equal(await statusText(page), countText(count));
+    assert.ok(count <= before);
+    for (const byline of await page.locator(".article-list .byline .authors").allInnerTexts()) {
+      assert.ok(byline.includes(name), `${byline} is by ${name}`);
+    }
+    await page.getByLabel("Sort").selectOption("oldest");
+    await page.waitForURL(/sort=oldest/);
+    const dates = await page.locator(".article-list time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime")));
+    assert.deepEqual(dates, [...dates].sort());
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes("sort="));
+  });
+
+  test("an empty result offers to drop the filter that excludes the most", async () => {
+    const page = await open("?q=zzqxv&kw=China");
+    assert.equal(await statusText(page), "No articles");
+    const relax = page.getByRole("button", { name: /^Remove the search/ });
+    assert.match(await relax.innerText(), new RegExp(`\\(${withKeywords("China").length} articles\\)`));
+    await relax.click();
+    await page.waitForSelector(".article-list");
+    assert.equal(await statusText(page), countText(withKeywords("China").length));
+  });
+
+  test("a reader opened from a search marks the terms, and the marks can be turned off", async () => {
+    const page = await open("?q=flood+insurance");
+    await page.locator(".article-list > li h2 a").first().click();
+    await page.waitForSelector("article h1");
+    assert.ok((await page.locator(".article-body mark").count()) >= 2);
+    await page.getByLabel("Highlight search terms").uncheck();
+    assert.equal(await page.locator(".article-body mark").count(), 0);
+    await page.screenshot({ path: join(SHOTS, "reader-search.png") });
   });
 });
 

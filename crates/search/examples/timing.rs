@@ -45,6 +45,16 @@ fn main() {
             times.push(start.elapsed());
         }
     }
+    if std::env::var_os("PER_QUERY").is_some() {
+        for (i, query) in QUERIES.iter().enumerate() {
+            let mut mine: Vec<_> = times.iter().skip(i).step_by(QUERIES.len()).collect();
+            mine.sort();
+            println!(
+                "{:>8.2} ms  {query}",
+                mine[mine.len() / 2].as_secs_f64() * 1000.0
+            );
+        }
+    }
     times.sort();
     let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize].as_secs_f64() * 1000.0;
     println!("{} articles: decode {:.0} ms, index {:.0} ms, query p50 {:.2} ms, p95 {:.2} ms ({} queries)",

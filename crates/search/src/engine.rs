@@ -3,7 +3,6 @@
 
 use crate::index::SearchIndex;
 use crate::query::{parse_query, Query};
-use crate::tokens::tokenize;
 use insight_corpus::Article;
 
 /// BM25's term-frequency saturation and length normalisation.
@@ -66,7 +65,8 @@ pub enum Facet {
     Years,
 }
 
-/// Counts for each facet value among the results of the query and the other facets.
+/// Counts for each facet value: for authors, sources and years (OR within a facet) among
+/// the results of the query and the other facets; for keywords (AND) among the results.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facets {
     pub keywords: Vec<FacetCount>,
@@ -93,11 +93,11 @@ struct Selection {
 }
 
 impl SearchIndex {
-    /// Runs a search. `articles` must be the list the index was built from (it is used to
-    /// check phrases).
+    /// Runs a search. `articles` must be the list the index was built from (it is used for
+    /// the `author:`, `source:` and `kw:` parts of the query).
     pub fn search(&self, articles: &[Article], request: &SearchRequest) -> SearchResults {
         let query = parse_query(&request.query);
-        let scores = self.score_text(&query, articles);
+        let scores = self.score_text(&query);
         let selection = Selection {
             keywords: request
                 .keywords
@@ -140,7 +140,7 @@ impl SearchIndex {
 
     /// BM25 scores for the query's text, or `None` when the query has no text. A score of
     /// zero means the article does not match.
-    fn score_text(&self, query: &Query, articles: &[Article]) -> Option<Vec<f32>> {
+    fn score_text(&self, query: &Query) -> Option<Vec<f32>> {
         if !query.has_text() {
             return None;
         }
@@ -150,7 +150,7 @@ impl SearchIndex {
             .chain(query.phrases.iter().flatten())
             .map(|t| {
                 self.dictionary
-                    .get(t)
+                    .get(t.as_str())
                     .map(|&id| vec![id])
                     .unwrap_or_default()
             })
@@ -185,20 +185,26 @@ impl SearchIndex {
             }
         }
         for term in &query.excluded {
-            if let Some(&id) = self.dictionary.get(term) {
+            if let Some(&id) = self.dictionary.get(term.as_str()) {
                 self.postings[id as usize]
                     .iter()
                     .for_each(|p| scores[p.doc as usize] = 0.0);
             }
         }
         if !query.phrases.is_empty() {
-            for (d, score) in scores.iter_mut().enumerate() {
-                if *score > 0.0
-                    && !query
-                        .phrases
+            let phrases: Option<Vec<Vec<u32>>> = query
+                .phrases
+                .iter()
+                .map(|phrase| {
+                    phrase
                         .iter()
-                        .all(|phrase| contains_phrase(&articles[d], phrase))
-                {
+                        .map(|t| self.dictionary.get(t.as_str()).copied())
+                        .collect()
+                })
+                .collect();
+            for (d, score) in scores.iter_mut().enumerate() {
+                let found = |phrases: &Vec<Vec<u32>>| phrases.iter().all(|p| self.has_phrase(d, p));
+                if *score > 0.0 && !phrases.as_ref().is_some_and(found) {
                     *score = 0.0;
                 }
             }
@@ -257,7 +263,9 @@ impl SearchIndex {
         let mut years: std::collections::BTreeMap<u16, usize> = std::collections::BTreeMap::new();
         for &d in base {
             let doc = &self.docs[d as usize];
-            if self.fits(d, selection, Some(Facet::Keywords)) {
+            // Keywords combine with AND, so their counts include the keyword selection:
+            // each count is how many results adding that keyword would leave.
+            if self.fits(d, selection, None) {
                 doc.keywords.iter().for_each(|&k| keywords[k as usize] += 1);
             }
             if self.fits(d, selection, Some(Facet::Authors)) {
@@ -327,23 +335,4 @@ impl SearchIndex {
             }),
         }
     }
-}
-
-/// Whether the article's title, summary or body holds the terms next to each other.
-fn contains_phrase(article: &Article, phrase: &[String]) -> bool {
-    let mut body = String::new();
-    article
-        .body
-        .iter()
-        .for_each(|b| b.push_plain_text(&mut body));
-    [
-        article.title.as_str(),
-        article.summary.as_str(),
-        body.as_str(),
-    ]
-    .iter()
-    .any(|text| {
-        let terms: Vec<String> = tokenize(text).into_iter().map(|t| t.term).collect();
-        terms.windows(phrase.len()).any(|w| w == phrase)
-    })
 }

@@ -3,6 +3,7 @@
 
 use crate::tokens::for_each_token;
 use insight_corpus::{Article, Date};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 /// How much a term counts in each field: title and keywords above body.
@@ -70,10 +71,17 @@ impl Values {
     }
 }
 
+/// Separates fields in [`SearchIndex::sequence`], so no phrase runs across two fields.
+pub(crate) const GAP: u32 = u32::MAX;
+
 /// A search index over a list of articles; results refer to articles by position.
 #[derive(Debug)]
 pub struct SearchIndex {
-    pub(crate) dictionary: HashMap<String, u32>,
+    pub(crate) dictionary: FxHashMap<Box<str>, u32>,
+    /// Every article's terms in order (fields separated by [`GAP`]), for phrase checks
+    /// without re-reading the text; article `d` is `sequence[starts[d]..starts[d + 1]]`.
+    pub(crate) sequence: Vec<u32>,
+    pub(crate) starts: Vec<usize>,
     /// Terms in sorted order with their numbers, for prefix lookups.
     pub(crate) sorted_terms: Vec<(String, u32)>,
     pub(crate) postings: Vec<Vec<Posting>>,
@@ -87,7 +95,9 @@ pub struct SearchIndex {
 impl SearchIndex {
     pub fn new(articles: &[Article]) -> SearchIndex {
         let mut index = SearchIndex {
-            dictionary: HashMap::new(),
+            dictionary: FxHashMap::default(),
+            sequence: Vec::new(),
+            starts: vec![0],
             sorted_terms: Vec::new(),
             postings: Vec::new(),
             docs: Vec::with_capacity(articles.len()),
@@ -96,45 +106,48 @@ impl SearchIndex {
             authors: Values::default(),
             sources: Values::default(),
         };
-        let mut counts: HashMap<u32, f32> = HashMap::new();
+        // Per-article term frequencies, indexed by term number, and the terms touched:
+        // cheaper than a map per article, and reset after each one.
+        let mut frequencies: Vec<f32> = Vec::new();
+        let mut touched: Vec<u32> = Vec::new();
         let mut body = String::new();
         for (n, article) in articles.iter().enumerate() {
-            counts.clear();
-            let mut len = 0.0;
-            let mut add = |text: &str, weight: f32, index: &mut SearchIndex| {
-                for_each_token(text, |term, _, _| {
-                    let next = index.postings.len() as u32;
-                    let id = match index.dictionary.get(term) {
-                        Some(&id) => id,
-                        None => {
-                            index.dictionary.insert(term.to_string(), next);
-                            index.postings.push(Vec::new());
-                            next
-                        }
-                    };
-                    *counts.entry(id).or_default() += weight;
-                    len += weight;
-                });
-            };
-            add(&article.title, TITLE, &mut index);
-            article
-                .keywords
-                .iter()
-                .for_each(|k| add(k, KEYWORDS, &mut index));
-            article
-                .authors
-                .iter()
-                .for_each(|a| add(a, AUTHORS, &mut index));
-            add(&article.summary, SUMMARY, &mut index);
             body.clear();
             article
                 .body
                 .iter()
                 .for_each(|block| block.push_plain_text(&mut body));
-            add(&body, BODY, &mut index);
-            for (&id, &tf) in &counts {
+            let mut len = 0.0;
+            let fields = [
+                (article.title.as_str(), TITLE),
+                (article.summary.as_str(), SUMMARY),
+                (body.as_str(), BODY),
+            ];
+            let lists = article
+                .keywords
+                .iter()
+                .map(|k| (k.as_str(), KEYWORDS))
+                .chain(article.authors.iter().map(|a| (a.as_str(), AUTHORS)));
+            for (text, weight) in fields.into_iter().chain(lists) {
+                for_each_token(text, |term, _, _| {
+                    let id = index.term_id(term);
+                    if frequencies.len() <= id as usize {
+                        frequencies.resize(id as usize + 1, 0.0);
+                    }
+                    if frequencies[id as usize] == 0.0 {
+                        touched.push(id);
+                    }
+                    frequencies[id as usize] += weight;
+                    len += weight;
+                    index.sequence.push(id);
+                });
+                index.sequence.push(GAP);
+            }
+            for id in touched.drain(..) {
+                let tf = std::mem::take(&mut frequencies[id as usize]);
                 index.postings[id as usize].push(Posting { doc: n as u32, tf });
             }
+            index.starts.push(index.sequence.len());
             let doc = Doc {
                 len,
                 published: article.published,
@@ -152,10 +165,27 @@ impl SearchIndex {
         index.sorted_terms = index
             .dictionary
             .iter()
-            .map(|(t, &id)| (t.clone(), id))
+            .map(|(t, &id)| (t.to_string(), id))
             .collect();
         index.sorted_terms.sort_unstable();
         index
+    }
+
+    /// The number of `term`, added to the dictionary if new.
+    fn term_id(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.dictionary.get(term) {
+            return id;
+        }
+        let id = self.postings.len() as u32;
+        self.dictionary.insert(term.into(), id);
+        self.postings.push(Vec::new());
+        id
+    }
+
+    /// Whether article `d` holds the terms `phrase` next to each other in one field.
+    pub(crate) fn has_phrase(&self, d: usize, phrase: &[u32]) -> bool {
+        let terms = &self.sequence[self.starts[d]..self.starts[d + 1]];
+        !phrase.is_empty() && terms.windows(phrase.len()).any(|w| w == phrase)
     }
 
     /// How many articles the index holds.

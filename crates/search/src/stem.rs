@@ -4,7 +4,11 @@
 
 /// The stem of a folded ASCII word; other words are returned as they are.
 pub fn stem(word: &str) -> &str {
-    if word.len() <= 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+    // Only words ending in -s or -y change; most words stop at this first test.
+    if word.len() <= 3
+        || !word.ends_with(['s', 'y'])
+        || !word.bytes().all(|b| b.is_ascii_lowercase())
+    {
         return word;
     }
     strip_plural(word)

@@ -41,39 +41,88 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 /// Calls `visit(term, start, end)` for each token of `text`, without collecting them.
+///
+/// Runs of ASCII letters and digits, most of any English text, take a fast path over
+/// bytes; anything else goes through the general path one character at a time.
 pub fn for_each_token(text: &str, mut visit: impl FnMut(&str, usize, usize)) {
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
     let mut word = String::new();
-    while let Some((start, c)) = chars.next() {
-        if is_han(c) {
-            let end = start + c.len_utf8();
-            match chars.peek() {
-                Some(&(next_start, next)) if is_han(next) => {
-                    let mut pair = String::with_capacity(6);
-                    pair.push(c);
-                    pair.push(next);
-                    visit(&pair, start, next_start + next.len_utf8());
-                }
-                _ if start == 0 || !text[..start].chars().next_back().is_some_and(is_han) => {
-                    visit(&text[start..end], start, end)
-                }
-                _ => {}
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b.is_ascii_alphanumeric() {
+            let mut end = at + 1;
+            let mut upper = b.is_ascii_uppercase();
+            while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                upper |= bytes[end].is_ascii_uppercase();
+                end += 1;
             }
-        } else if is_word(c) {
-            word.clear();
-            push_folded(c, &mut word);
-            let mut end = start + c.len_utf8();
-            while let Some(&(at, next)) = chars.peek() {
-                if !is_word(next) {
-                    break;
+            if end == bytes.len() || bytes[end].is_ascii() {
+                let raw = &text[at..end];
+                if upper {
+                    word.clear();
+                    word.push_str(raw);
+                    word.make_ascii_lowercase();
+                    visit(stem(&word), at, end);
+                } else {
+                    visit(stem(raw), at, end);
                 }
-                push_folded(next, &mut word);
-                end = at + next.len_utf8();
-                chars.next();
+                at = end;
+                continue;
             }
-            visit(stem(&word), start, end);
+        } else if b.is_ascii() {
+            at += 1;
+            continue;
         }
+        at = general(text, at, &mut word, &mut visit);
     }
+}
+
+/// Reads one token (a word with non-ASCII letters, or Chinese) starting at byte `at`,
+/// or skips one separator character; returns where to continue.
+fn general(
+    text: &str,
+    at: usize,
+    word: &mut String,
+    visit: &mut impl FnMut(&str, usize, usize),
+) -> usize {
+    let mut chars = text[at..]
+        .char_indices()
+        .map(|(i, c)| (i + at, c))
+        .peekable();
+    let Some((start, c)) = chars.next() else {
+        return text.len();
+    };
+    let after = start + c.len_utf8();
+    if is_han(c) {
+        match chars.peek() {
+            Some(&(next_start, next)) if is_han(next) => {
+                let end = next_start + next.len_utf8();
+                visit(&text[start..end], start, end);
+            }
+            _ if !text[..start].chars().next_back().is_some_and(is_han) => {
+                visit(&text[start..after], start, after)
+            }
+            _ => {}
+        }
+        return after;
+    }
+    if !is_word(c) {
+        return after;
+    }
+    word.clear();
+    push_folded(c, word);
+    let mut end = after;
+    while let Some(&(i, next)) = chars.peek() {
+        if !is_word(next) {
+            break;
+        }
+        push_folded(next, word);
+        end = i + next.len_utf8();
+        chars.next();
+    }
+    visit(stem(word), start, end);
+    end
 }
 
 #[cfg(test)]
@@ -101,6 +150,16 @@ mod tests {
         assert_eq!(terms("新 China 合作"), ["新", "china", "合作"]);
         let tokens = tokenize("创新合作");
         assert_eq!(&"创新合作"[tokens[2].start..tokens[2].end], "合作");
+    }
+
+    #[test]
+    fn mixed_scripts_and_accents_take_the_general_path() {
+        assert_eq!(
+            terms("naïve Zürich-based café's"),
+            ["naive", "zurich", "based", "cafe", "s"]
+        );
+        let tokens = tokenize("x Café");
+        assert_eq!(&"x Café"[tokens[1].start..tokens[1].end], "Café");
     }
 
     #[test]

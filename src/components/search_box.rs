@@ -1,0 +1,67 @@
+//! The search box: `<input type="search">` labelled "Search articles", updating the list
+//! as the reader types; `/` anywhere on the page (outside a text field) focuses it.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SearchBoxProps {
+    pub value: String,
+    pub onsearch: Callback<String>,
+}
+
+#[component]
+pub fn SearchBox(props: &SearchBoxProps) -> Html {
+    let input = use_node_ref();
+    use_slash_to_focus(input.clone());
+    let oninput = props
+        .onsearch
+        .reform(|event: InputEvent| event.target_unchecked_into::<HtmlInputElement>().value());
+    html! {
+        <form class="search-box" role="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <label for="search-input">{"Search articles"}</label>
+            <input id="search-input" ref={input} type="search" autocomplete="off" spellcheck="false"
+                placeholder="Words, \"a phrase\", -exclude, author:name, year:2021 — press / to search"
+                value={props.value.clone()} {oninput} />
+        </form>
+    }
+}
+
+/// Focuses `input` when the reader presses `/` while not typing in a field.
+#[hook]
+fn use_slash_to_focus(input: NodeRef) {
+    use_effect_with((), move |_| {
+        let document = web_sys::window().and_then(|w| w.document());
+        let listener = Closure::<dyn Fn(KeyboardEvent)>::new(move |event: KeyboardEvent| {
+            if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
+                return;
+            }
+            let typing = event
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+                .is_some_and(|el| {
+                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        || el.is_content_editable()
+                });
+            if let (false, Some(input)) = (typing, input.cast::<HtmlInputElement>()) {
+                event.prevent_default();
+                let _ = input.focus();
+                input.select();
+            }
+        });
+        if let Some(document) = &document {
+            let _ = document
+                .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(document) = &document {
+                let _ = document.remove_event_listener_with_callback(
+                    "keydown",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+        }
+    });
+}
