@@ -1,6 +1,7 @@
 //! One facet of the search (authors, sources or years): its values with counts among the
 //! current results, as toggle buttons in a labelled group.
 
+use crate::components::keyword_panel::option;
 use insight_search::FacetCount;
 use yew::prelude::*;
 
@@ -33,18 +34,7 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
         <section class="facet-group" role="group" aria-labelledby={id.clone()}>
             <h3 id={id}>{ props.title.clone() }</h3>
             <ul class="keyword-options">
-                { for shown.into_iter().map(|value| {
-                    let label = value.label.clone();
-                    let onclick = props.ontoggle.reform(move |_: MouseEvent| label.clone());
-                    html! {
-                        <li>
-                            <button type="button" class="keyword-toggle" aria-pressed={value.selected.to_string()} {onclick}>
-                                <span class="keyword-label">{ value.label.clone() }</span>
-                                <span class="keyword-count" aria-label={format!("{} articles", value.count)}>{ value.count }</span>
-                            </button>
-                        </li>
-                    }
-                }) }
+                { for shown.into_iter().map(|value| option(value, &props.ontoggle)) }
             </ul>
             if props.values.is_empty() {
                 <p class="hint">{"None among these results."}</p>

@@ -94,14 +94,15 @@ pub fn KeywordPanel(props: &KeywordPanelProps) -> Html {
     }
 }
 
-fn option(keyword: &KeywordCount, ontoggle: &Callback<String>) -> Html {
-    let label = keyword.label.clone();
+/// One facet value as a toggle button with its count; shared by every facet group.
+pub fn option(value: &KeywordCount, ontoggle: &Callback<String>) -> Html {
+    let label = value.label.clone();
     let onclick = ontoggle.reform(move |_: MouseEvent| label.clone());
     html! {
         <li>
-            <button type="button" class="keyword-toggle" aria-pressed={keyword.selected.to_string()} {onclick}>
-                <span class="keyword-label">{ keyword.label.clone() }</span>
-                <span class="keyword-count" aria-label={format!("{} articles", keyword.count)}>{ keyword.count }</span>
+            <button type="button" class="keyword-toggle" aria-pressed={value.selected.to_string()} {onclick}>
+                <span class="keyword-label">{ value.label.clone() }</span>
+                <span class="keyword-count" aria-label={format!("{} articles", value.count)}>{ value.count }</span>
             </button>
         </li>
     }

@@ -84,14 +84,14 @@ fn check_version(text: &str) -> Result<(), DecodeError> {
 
 /// Finds the lines of successive slices of one text, counting each newline once, so
 /// placing every record of a large corpus stays linear.
-struct LineCounter<'a> {
+pub struct LineCounter<'a> {
     whole: &'a str,
     offset: usize,
     line: usize,
 }
 
 impl<'a> LineCounter<'a> {
-    fn new(whole: &'a str) -> Self {
+    pub fn new(whole: &'a str) -> Self {
         LineCounter {
             whole,
             offset: 0,
@@ -100,7 +100,7 @@ impl<'a> LineCounter<'a> {
     }
 
     /// The 1-based line where `part` (a later slice of the same text) starts.
-    fn line_of(&mut self, part: &str) -> usize {
+    pub fn line_of(&mut self, part: &str) -> usize {
         let at = (part.as_ptr() as usize)
             .saturating_sub(self.whole.as_ptr() as usize)
             .min(self.whole.len());

@@ -30,11 +30,10 @@ pub fn read_json(path: &Path, text: &str, options: &Options) -> Result<Vec<Entry
             .map_err(|e| json_error(path, &e, "expected an object with an \"articles\" list"))?,
         Err(e) => return Err(json_error(path, &e, "expected a list of article records")),
     };
-    let lines = record_lines(text, records.iter().map(|raw| raw.get()));
+    let mut lines = insight_corpus::LineCounter::new(text);
     Ok(records
         .iter()
-        .zip(lines)
-        .map(|(raw, line)| read_record(path, raw.get(), line, options))
+        .map(|raw| read_record(path, raw.get(), lines.line_of(raw.get()), options))
         .collect())
 }
 
@@ -59,27 +58,6 @@ fn json_error(path: &Path, error: &serde_json::Error, expected: &str) -> IngestE
         Some(error.line().max(1)),
         format!("not readable JSON: {message} ({expected})"),
     )
-}
-
-/// The 1-based lines where successive slices of `whole` start, counting each newline
-/// once so that placing every record of a large file stays linear.
-fn record_lines<'a>(whole: &'a str, parts: impl Iterator<Item = &'a str>) -> Vec<usize> {
-    let (mut offset, mut line) = (0, 1);
-    parts
-        .map(|part| {
-            let at = (part.as_ptr() as usize)
-                .saturating_sub(whole.as_ptr() as usize)
-                .min(whole.len());
-            if at >= offset {
-                line += whole.as_bytes()[offset..at]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count();
-                offset = at;
-            }
-            line
-        })
-        .collect()
 }
 
 fn read_record(path: &Path, json: &str, line: usize, options: &Options) -> Entry {
