@@ -166,6 +166,7 @@ async function main() {
     if (problems.length) throw new Error("the page reported problems while loading");
     const result = await page.evaluate((options) => window.runBench(options), OPTIONS);
     if (problems.length) throw new Error("the page reported problems while running");
+    if (!result.preciseMemory || !result.forcedGc) throw new Error("the page could not read the JS heap precisely after a forced collection");
     const context = {
       date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",
       machine: { ...(await machine()), loadBefore: before.load },

@@ -164,7 +164,7 @@ impl SearchIndex {
         let mut last_group = vec![u16::MAX; n];
         for (g, group) in groups.iter().enumerate() {
             for &id in group {
-                let postings = &self.postings[id as usize];
+                let postings = self.postings_of(id);
                 let idf = (1.0
                     + (n as f32 - postings.len() as f32 + 0.5) / (postings.len() as f32 + 0.5))
                     .ln();
@@ -186,7 +186,7 @@ impl SearchIndex {
         }
         for term in &query.excluded {
             if let Some(&id) = self.dictionary.get(term.as_str()) {
-                self.postings[id as usize]
+                self.postings_of(id)
                     .iter()
                     .for_each(|p| scores[p.doc as usize] = 0.0);
             }

@@ -84,7 +84,11 @@ pub struct SearchIndex {
     pub(crate) starts: Vec<usize>,
     /// Terms in sorted order with their numbers, for prefix lookups.
     pub(crate) sorted_terms: Vec<(String, u32)>,
-    pub(crate) postings: Vec<Vec<Posting>>,
+    /// All postings, grouped by term: term `t`'s are `postings[offsets[t]..offsets[t + 1]]`.
+    /// One flat array built by a counting sort is much cheaper to fill than a growing
+    /// list per term.
+    pub(crate) postings: Vec<Posting>,
+    pub(crate) offsets: Vec<u32>,
     pub(crate) docs: Vec<Doc>,
     pub(crate) average_len: f32,
     pub(crate) keywords: Values,
@@ -100,6 +104,7 @@ impl SearchIndex {
             starts: vec![0],
             sorted_terms: Vec::new(),
             postings: Vec::new(),
+            offsets: Vec::new(),
             docs: Vec::with_capacity(articles.len()),
             average_len: 0.0,
             keywords: Values::default(),
@@ -110,6 +115,8 @@ impl SearchIndex {
         // cheaper than a map per article, and reset after each one.
         let mut frequencies: Vec<f32> = Vec::new();
         let mut touched: Vec<u32> = Vec::new();
+        // (term, posting) pairs in article order, grouped by term at the end.
+        let mut pairs: Vec<(u32, Posting)> = Vec::new();
         let mut body = String::new();
         for (n, article) in articles.iter().enumerate() {
             body.clear();
@@ -145,7 +152,7 @@ impl SearchIndex {
             }
             for id in touched.drain(..) {
                 let tf = std::mem::take(&mut frequencies[id as usize]);
-                index.postings[id as usize].push(Posting { doc: n as u32, tf });
+                pairs.push((id, Posting { doc: n as u32, tf }));
             }
             index.starts.push(index.sequence.len());
             let doc = Doc {
@@ -157,6 +164,7 @@ impl SearchIndex {
             };
             index.docs.push(doc);
         }
+        index.group_postings(pairs);
         index.keywords.settle_labels();
         index.authors.settle_labels();
         index.sources.settle_labels();
@@ -176,10 +184,35 @@ impl SearchIndex {
         if let Some(&id) = self.dictionary.get(term) {
             return id;
         }
-        let id = self.postings.len() as u32;
+        let id = self.dictionary.len() as u32;
         self.dictionary.insert(term.into(), id);
-        self.postings.push(Vec::new());
         id
+    }
+
+    /// Sorts the (term, posting) pairs into [`Self::postings`] by term, keeping article
+    /// order within each term (a counting sort: two passes, no comparisons).
+    fn group_postings(&mut self, pairs: Vec<(u32, Posting)>) {
+        let terms = self.dictionary.len();
+        let mut offsets = vec![0u32; terms + 1];
+        pairs
+            .iter()
+            .for_each(|(t, _)| offsets[*t as usize + 1] += 1);
+        for t in 0..terms {
+            offsets[t + 1] += offsets[t];
+        }
+        let mut next = offsets.clone();
+        let mut postings = vec![Posting { doc: 0, tf: 0.0 }; pairs.len()];
+        for (t, posting) in pairs {
+            postings[next[t as usize] as usize] = posting;
+            next[t as usize] += 1;
+        }
+        self.postings = postings;
+        self.offsets = offsets;
+    }
+
+    /// The postings of term `id`.
+    pub(crate) fn postings_of(&self, id: u32) -> &[Posting] {
+        &self.postings[self.offsets[id as usize] as usize..self.offsets[id as usize + 1] as usize]
     }
 
     /// Whether article `d` holds the terms `phrase` next to each other in one field.
@@ -207,7 +240,7 @@ impl SearchIndex {
             .take_while(|(t, _)| t.starts_with(prefix))
             .map(|&(_, id)| id)
             .collect();
-        found.sort_by_key(|&id| std::cmp::Reverse(self.postings[id as usize].len()));
+        found.sort_by_key(|&id| std::cmp::Reverse(self.postings_of(id).len()));
         found.truncate(limit);
         found
     }

@@ -6,8 +6,10 @@
 //!   end-to-end tests of the release site served under a GitHub Pages-style sub-path.
 //! - `dist`: build the release site into `dist/` and report the bundle size.
 //! - `bench`: time the corpus tool (ingest and generate) on this machine.
+//! - `bench-search`: our search engine beside MiniSearch in headless Chromium.
 
 mod bench;
+mod bench_search;
 mod bundle_size;
 mod run;
 mod tools;
@@ -24,7 +26,8 @@ tasks:
   test                             run every test: lints, native, components in Chromium, end to end
   dist [--public-url /REPO/] [--dist DIR]
                                    build the release site (default: public URL /, folder dist/)
-  bench                            time the corpus tool: ingest 10,000 Markdown files, generate 100,000 articles";
+  bench                            time the corpus tool: ingest 10,000 Markdown files, generate 100,000 articles
+  bench-search                     search engine vs MiniSearch in headless Chromium on 10,000 generated articles";
 
 /// The public URL the end-to-end tests publish under, like a GitHub Pages project site.
 const E2E_BASE: &str = "/insight-explorer/";
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
         Some("test") => test(&root),
         Some("dist") => dist(&root, &args[1..]),
         Some("bench") => bench::corpus_tool(&root),
+        Some("bench-search") => bench_search::search(&root),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())

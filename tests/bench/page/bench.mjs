@@ -282,7 +282,7 @@ function report(what) {
 export async function runBench({ corpus = "/corpus.json", builds = 3, warmup = 2, passes = 5 } = {}) {
   const options = { builds, warmup, passes };
   report("fetching the corpus");
-  let start = now();
+  const start = now();
   const response = await fetch(corpus);
   if (!response.ok) throw new Error(`fetching ${corpus}: HTTP ${response.status}`);
   held.text = await response.text();
