@@ -3,6 +3,7 @@
 
 use crate::collection::{Collection, SharedCollection};
 use crate::components::load_failure::LoadFailure;
+use crate::marks;
 use crate::pages::{list::ListPage, not_found::NotFoundPage, reader::ReaderPage};
 use crate::route::Route;
 use crate::services::{load_corpus, LoadError};
@@ -38,7 +39,11 @@ fn Shell() -> Html {
             load.set(Load::Loading);
             wasm_bindgen_futures::spawn_local(async move {
                 load.set(match load_corpus().await {
-                    Ok(corpus) => Load::Ready(SharedCollection(Rc::new(Collection::new(corpus)))),
+                    Ok(corpus) => {
+                        let collection = Collection::new(corpus);
+                        marks::mark(marks::INDEX_READY);
+                        Load::Ready(SharedCollection(Rc::new(collection)))
+                    }
                     Err(error) => Load::Failed(error),
                 });
             });

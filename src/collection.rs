@@ -1,7 +1,7 @@
 //! The collection as the views need it: articles newest first, keywords merged across
 //! spellings and counted, and the selections, neighbours and related articles of the list.
 
-use crate::list_query::{fold_keyword, ListQuery};
+use crate::list_query::ListQuery;
 use insight_corpus::{Article, Problem, ValidCorpus};
 use insight_search::{Facets, Query, SearchIndex};
 use std::collections::HashMap;
@@ -35,10 +35,9 @@ pub struct Collection {
     pub skipped: Vec<Problem>,
     articles: Vec<Article>,
     by_id: HashMap<String, usize>,
+    /// Keywords with their counts, most frequent first (from the search index, which
+    /// merges spellings the same way for its facets).
     keywords: Vec<Keyword>,
-    keyword_by_key: HashMap<String, usize>,
-    /// For each article, the positions in `keywords` of its keywords, without repeats.
-    article_keywords: Vec<Vec<usize>>,
     search: SearchIndex,
 }
 
@@ -55,8 +54,15 @@ impl Collection {
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
-        let (keywords, keyword_by_key, article_keywords) = index_keywords(&articles);
         let search = SearchIndex::new(&articles);
+        let keywords = search
+            .keyword_counts()
+            .into_iter()
+            .map(|(id, count)| Keyword {
+                label: search.keyword_label(id).to_string(),
+                count,
+            })
+            .collect();
         Collection {
             title: corpus.title,
             notice: corpus.notice,
@@ -64,8 +70,6 @@ impl Collection {
             articles,
             by_id,
             keywords,
-            keyword_by_key,
-            article_keywords,
             search,
         }
     }
@@ -87,17 +91,18 @@ impl Collection {
 
     /// The collection's spelling of a keyword, or the text itself when unknown.
     pub fn keyword_label<'a>(&'a self, keyword: &'a str) -> &'a str {
-        match self.keyword_by_key.get(&fold_keyword(keyword)) {
-            Some(&k) => &self.keywords[k].label,
+        match self.search.find_keyword(keyword) {
+            Some(id) => self.search.keyword_label(id),
             None => keyword,
         }
     }
 
     /// The article's keywords in the collection's spelling, without repeats.
     pub fn keyword_labels(&self, article: usize) -> Vec<&str> {
-        self.article_keywords[article]
+        self.search
+            .article_keywords(article)
             .iter()
-            .map(|&k| self.keywords[k].label.as_str())
+            .map(|&k| self.search.keyword_label(k))
             .collect()
     }
 
@@ -115,13 +120,14 @@ impl Collection {
     /// Up to `limit` other articles sharing the most keywords with `article`; ties go to
     /// the newest.
     pub fn related(&self, article: usize, limit: usize) -> Vec<usize> {
-        let mine = &self.article_keywords[article];
+        let mine = self.search.article_keywords(article);
         let mut scored: Vec<(usize, usize)> = (0..self.articles.len())
             .filter(|&i| i != article)
             .map(|i| {
                 (
                     i,
-                    self.article_keywords[i]
+                    self.search
+                        .article_keywords(i)
                         .iter()
                         .filter(|k| mine.contains(k))
                         .count(),
@@ -157,64 +163,6 @@ impl ListView {
             in_selection: true,
         })
     }
-}
-
-fn index_keywords(articles: &[Article]) -> (Vec<Keyword>, HashMap<String, usize>, Vec<Vec<usize>>) {
-    // Count each spelling per folded key, remembering first appearance for ties.
-    let mut spellings: HashMap<String, Vec<(String, usize)>> = HashMap::new();
-    let mut folded_per_article = Vec::with_capacity(articles.len());
-    for article in articles {
-        let mut keys: Vec<String> = Vec::new();
-        for keyword in &article.keywords {
-            let key = fold_keyword(keyword);
-            if key.is_empty() || keys.contains(&key) {
-                continue;
-            }
-            let spelling = keyword.split_whitespace().collect::<Vec<_>>().join(" ");
-            let variants = spellings.entry(key.clone()).or_default();
-            match variants.iter_mut().find(|(s, _)| *s == spelling) {
-                Some((_, n)) => *n += 1,
-                None => variants.push((spelling, 1)),
-            }
-            keys.push(key);
-        }
-        folded_per_article.push(keys);
-    }
-    let mut keywords: Vec<(String, Keyword)> = spellings
-        .into_iter()
-        .map(|(key, variants)| {
-            let count = variants.iter().map(|(_, n)| n).sum();
-            let best = variants
-                .iter()
-                .fold(&variants[0], |best, v| if v.1 > best.1 { v } else { best });
-            (
-                key,
-                Keyword {
-                    label: best.0.clone(),
-                    count,
-                },
-            )
-        })
-        .collect();
-    keywords.sort_by(|a, b| {
-        b.1.count
-            .cmp(&a.1.count)
-            .then_with(|| a.1.label.cmp(&b.1.label))
-    });
-    let keyword_by_key: HashMap<String, usize> = keywords
-        .iter()
-        .enumerate()
-        .map(|(i, (key, _))| (key.clone(), i))
-        .collect();
-    let article_keywords = folded_per_article
-        .into_iter()
-        .map(|keys| keys.iter().map(|key| keyword_by_key[key]).collect())
-        .collect();
-    (
-        keywords.into_iter().map(|(_, k)| k).collect(),
-        keyword_by_key,
-        article_keywords,
-    )
 }
 
 /// A shared handle on the collection; two handles are equal when they point at the same

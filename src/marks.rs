@@ -3,6 +3,7 @@
 
 pub const CORPUS_FETCHED: &str = "corpus-fetched";
 pub const CORPUS_DECODED: &str = "corpus-decoded";
+pub const INDEX_READY: &str = "index-ready";
 pub const FIRST_LIST_RENDERED: &str = "first-list-rendered";
 
 /// Records a mark; silently does nothing where the Performance API is missing.

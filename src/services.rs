@@ -76,14 +76,23 @@ pub async fn load_corpus() -> Result<ValidCorpus, LoadError> {
     if !response.ok() {
         return Err(LoadError::Status(response.status()));
     }
-    let text = response
-        .text()
+    // The bytes, not `text()`: a JS string would be decoded to UTF-16 and then encoded
+    // back to UTF-8 on its way into wasm; bytes arrive in one copy.
+    let buffer = response
+        .array_buffer()
         .map_err(|e| LoadError::Network(describe(e)))?;
-    let text = JsFuture::from(text)
+    let buffer = JsFuture::from(buffer)
         .await
         .map_err(|e| LoadError::Network(describe(e)))?;
     marks::mark(marks::CORPUS_FETCHED);
-    let text = text.as_string().unwrap_or_default();
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let text = String::from_utf8(bytes).map_err(|e| {
+        LoadError::Decode(DecodeError::Malformed {
+            line: 1,
+            column: e.utf8_error().valid_up_to() + 1,
+            message: "the file is not UTF-8 text".to_string(),
+        })
+    })?;
     let corpus = ValidCorpus::from_json(&text).map_err(LoadError::Decode)?;
     marks::mark(marks::CORPUS_DECODED);
     Ok(corpus)

@@ -19,6 +19,9 @@ use yew_router::prelude::*;
 
 /// How many words a result's snippet shows.
 const SNIPPET_WORDS: usize = 36;
+/// How many articles the list shows at first, and adds each time "Show more" is pressed:
+/// a large collection's list stays quick to draw.
+const PAGE: usize = 50;
 
 #[derive(Properties, PartialEq)]
 pub struct ListPageProps {
@@ -46,6 +49,11 @@ pub fn ListPage(props: &ListPageProps) -> Html {
     let collection = props.collection.clone();
     let query = use_list_query();
     let view = use_memo((collection.clone(), query.clone()), |(c, q)| c.list(q));
+    let shown = use_state(|| PAGE);
+    {
+        let shown = shown.clone();
+        use_effect_with(query.clone(), move |_| shown.set(PAGE));
+    }
     let navigator = use_navigator();
     // Typing replaces the history entry (one entry per search, not per keystroke);
     // choosing a filter adds one, so Back undoes it.
@@ -112,7 +120,17 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                 if view.articles.is_empty() {
                     <NoResults relaxation={best_relaxation(&collection, &query)} onrelax={show.clone()} />
                 } else {
-                    { results(&collection, &query, &view) }
+                    { results(&collection, &query, &view, *shown) }
+                    if view.articles.len() > *shown {
+                        <p class="show-more">
+                            <button type="button" class="button" onclick={{
+                                let shown = shown.clone();
+                                move |_| shown.set(*shown + PAGE)
+                            }}>
+                                { format!("Show more ({} of {} shown)", *shown, view.articles.len()) }
+                            </button>
+                        </p>
+                    }
                 }
             </section>
         </div>
@@ -138,12 +156,17 @@ fn selected(collection: &SharedCollection, query: &ListQuery) -> Vec<Selected> {
     out
 }
 
-fn results(collection: &SharedCollection, query: &ListQuery, view: &ListView) -> Html {
+fn results(
+    collection: &SharedCollection,
+    query: &ListQuery,
+    view: &ListView,
+    limit: usize,
+) -> Html {
     let pairs = query.to_pairs();
     let searching = view.search.has_text();
     html! {
         <ol class="article-list">
-            { for view.articles.iter().map(|&i| {
+            { for view.articles.iter().take(limit).map(|&i| {
                 let article = &collection.articles()[i];
                 let (title_spans, snippet) = if searching {
                     let mut body = String::new();

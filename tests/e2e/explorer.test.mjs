@@ -299,6 +299,25 @@ describe("loading and failure", () => {
   });
 });
 
+describe("a larger collection", () => {
+  test("shows 50 articles at a time, with a button for more", async () => {
+    current = await openPage(browser);
+    const { page } = current;
+    // Three copies of the sample under new ids: 132 articles.
+    const bigger = { ...corpus, articles: [0, 1, 2].flatMap((n) => corpus.articles.map((a) => ({ ...a, id: `${a.id}-${n}` }))) };
+    await page.route("**/corpus.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(bigger) }));
+    await page.goto(site.url);
+    await page.waitForSelector(".article-list");
+    assert.equal(await statusText(page), countText(bigger.articles.length));
+    assert.equal(await page.locator(".article-list > li").count(), 50);
+    await page.getByRole("button", { name: /^Show more \(50 of 132 shown\)$/ }).click();
+    assert.equal(await page.locator(".article-list > li").count(), 100);
+    await page.getByRole("button", { name: /^Show more/ }).click();
+    assert.equal(await page.locator(".article-list > li").count(), 132);
+    assert.equal(await page.getByRole("button", { name: /^Show more/ }).count(), 0);
+  });
+});
+
 describe("search", () => {
   const search = (page) => page.getByRole("searchbox", { name: "Search articles" });
 

@@ -30,6 +30,11 @@ pub(crate) struct Doc {
     pub source: u32,
 }
 
+/// How facet values are compared: case, accents and spacing do not count.
+fn value_key(label: &str) -> String {
+    crate::fold::fold(&label.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
 /// Distinct values of one facet, numbered, with the label to show for each.
 #[derive(Debug, Default)]
 pub(crate) struct Values {
@@ -42,7 +47,7 @@ impl Values {
     /// The number of `label`, added if new; labels differing only in case are one value,
     /// shown in their most common spelling.
     fn add(&mut self, label: &str) -> u32 {
-        let key = crate::fold::fold(label.trim());
+        let key = value_key(label);
         let id = *self.by_key.entry(key).or_insert_with(|| {
             self.labels.push(label.trim().to_string());
             self.spellings.push(HashMap::new());
@@ -67,7 +72,7 @@ impl Values {
 
     /// The number of a value given by its label in any case.
     pub fn find(&self, label: &str) -> Option<u32> {
-        self.by_key.get(&crate::fold::fold(label.trim())).copied()
+        self.by_key.get(&value_key(label)).copied()
     }
 }
 
@@ -219,6 +224,41 @@ impl SearchIndex {
     pub(crate) fn has_phrase(&self, d: usize, phrase: &[u32]) -> bool {
         let terms = &self.sequence[self.starts[d]..self.starts[d + 1]];
         !phrase.is_empty() && terms.windows(phrase.len()).any(|w| w == phrase)
+    }
+
+    /// Every keyword of the collection (case-insensitively merged, in its most common
+    /// spelling) with the number of articles carrying it, most frequent first.
+    pub fn keyword_counts(&self) -> Vec<(u32, usize)> {
+        let mut counts = vec![0usize; self.keywords.labels.len()];
+        self.docs
+            .iter()
+            .flat_map(|d| &d.keywords)
+            .for_each(|&k| counts[k as usize] += 1);
+        let mut out: Vec<(u32, usize)> = counts
+            .into_iter()
+            .enumerate()
+            .map(|(k, n)| (k as u32, n))
+            .collect();
+        out.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| self.keyword_label(a.0).cmp(self.keyword_label(b.0)))
+        });
+        out
+    }
+
+    /// The label of keyword number `id`.
+    pub fn keyword_label(&self, id: u32) -> &str {
+        &self.keywords.labels[id as usize]
+    }
+
+    /// The number of a keyword given in any case or spacing.
+    pub fn find_keyword(&self, label: &str) -> Option<u32> {
+        self.keywords.find(label)
+    }
+
+    /// The keyword numbers of the article at `position`, without repeats.
+    pub fn article_keywords(&self, position: usize) -> &[u32] {
+        &self.docs[position].keywords
     }
 
     /// How many articles the index holds.

@@ -77,5 +77,18 @@ pub fn search(root: &Path) -> Result<(), Failure> {
         .env("WASM_DIR", &wasm_dir)
         .env("CHROMIUM", &browser.chromium)
         .env("RESULTS_JSON", work.join("search-bench.json"))
-        .env("BENCH_COMMAND", "cargo xtask bench-search"))
+        .env("BENCH_COMMAND", "cargo xtask bench-search"))?;
+
+    // The whole explorer with the same corpus: start-up marks and keystroke latency.
+    let site = work.join("site-10k");
+    let _ = std::fs::remove_dir_all(&site);
+    crate::build_site(root, &path, "/insight-explorer/", &site)?;
+    std::fs::copy(&corpus, site.join("corpus.json"))
+        .map_err(|e| Failure(format!("cannot copy the corpus: {e}")))?;
+    step("Running the explorer with 10,000 articles in headless Chromium (tests/bench/app.mjs)");
+    run(Command::new("node")
+        .current_dir(&bench_dir)
+        .arg("app.mjs")
+        .env("SITE_DIR", &site)
+        .env("CHROMIUM", &browser.chromium))
 }
