@@ -17,6 +17,7 @@ import { readFile, stat, writeFile } from "node:fs/promises";
 import { availableParallelism, totalmem } from "node:os";
 import { dirname, extname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { FLAGS as MACHINE_FLAGS } from "../e2e/browser.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
@@ -30,17 +31,8 @@ const OPTIONS = {
 };
 /** The whole run may take this long before it is called hung. */
 const TIME_LIMIT_MS = 20 * 60 * 1000;
-const FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--enable-precise-memory-info",
-];
+// The machine's usual flags, plus precise heap numbers for the memory rows.
+const FLAGS = [...MACHINE_FLAGS, "--enable-precise-memory-info"];
 
 const MINISEARCH_DIR = join(HERE, "node_modules/minisearch");
 const MINISEARCH_PACKAGE = JSON.parse(await readFile(join(MINISEARCH_DIR, "package.json"), "utf8"));

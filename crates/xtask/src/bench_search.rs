@@ -64,10 +64,12 @@ pub fn search(root: &Path) -> Result<(), Failure> {
 
     crate::tools::ensure_node()?;
     let browser = crate::tools::ensure_browser()?;
-    step("Installing the benchmark runner's packages (npm ci: minisearch, playwright-core)");
-    run(Command::new("npm")
-        .current_dir(&bench_dir)
-        .args(["ci", "--no-audit", "--no-fund"]))?;
+    step("Installing the benchmark runner's packages (npm ci: minisearch, playwright-core, and the end-to-end helpers it shares)");
+    for dir in [&bench_dir, &root.join("tests").join("e2e")] {
+        run(Command::new("npm")
+            .current_dir(dir)
+            .args(["ci", "--no-audit", "--no-fund"]))?;
+    }
 
     step("Running both engines in headless Chromium (tests/bench/run.mjs)");
     run(Command::new("node")
