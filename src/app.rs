@@ -39,8 +39,8 @@ fn Shell() -> Html {
             load.set(Load::Loading);
             wasm_bindgen_futures::spawn_local(async move {
                 load.set(match load_corpus().await {
-                    Ok(corpus) => {
-                        let collection = Collection::new(corpus);
+                    Ok((corpus, saved_index)) => {
+                        let collection = Collection::new(corpus, saved_index.as_deref());
                         marks::mark(marks::INDEX_READY);
                         Load::Ready(SharedCollection(Rc::new(collection)))
                     }

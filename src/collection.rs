@@ -3,7 +3,7 @@
 
 use crate::list_query::ListQuery;
 use insight_corpus::{Article, Problem, ValidCorpus};
-use insight_search::{Facets, Query, SearchIndex};
+use insight_search::{fingerprint, Facets, Query, SearchIndex};
 use std::collections::HashMap;
 use std::ops::Deref;
 use std::rc::Rc;
@@ -42,19 +42,21 @@ pub struct Collection {
 }
 
 impl Collection {
-    pub fn new(corpus: ValidCorpus) -> Collection {
+    /// The collection of a decoded corpus. `saved_index` is a search index the corpus tool
+    /// built for it; when it fits these articles it is used, otherwise the index is built
+    /// here.
+    pub fn new(corpus: ValidCorpus, saved_index: Option<&[u8]>) -> Collection {
         let mut articles = corpus.articles;
-        articles.sort_by(|a, b| {
-            b.published
-                .cmp(&a.published)
-                .then_with(|| a.title.cmp(&b.title))
-        });
+        articles.sort_by(Article::list_order);
         let by_id = articles
             .iter()
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
-        let search = SearchIndex::new(&articles);
+        let print = fingerprint(articles.iter().map(|a| a.id.as_str()));
+        let search = saved_index
+            .and_then(|bytes| SearchIndex::from_bytes(bytes, print))
+            .unwrap_or_else(|| SearchIndex::new(&articles));
         let keywords = search
             .keyword_counts()
             .into_iter()

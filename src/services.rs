@@ -9,6 +9,8 @@ use web_sys::Response;
 
 /// Where the corpus lives, relative to the site's base address.
 pub const CORPUS_PATH: &str = "corpus.json";
+/// Where the corpus tool puts the search index it built for the corpus (optional).
+pub const INDEX_PATH: &str = "search-index.bin";
 
 /// Why the collection could not be loaded.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,9 +66,11 @@ fn describe(value: wasm_bindgen::JsValue) -> String {
         .unwrap_or_else(|| "unknown error".to_string())
 }
 
-/// Downloads `corpus.json` next to the page and decodes it, setting aside bad articles.
-pub async fn load_corpus() -> Result<ValidCorpus, LoadError> {
+/// Downloads `corpus.json` next to the page and decodes it, setting aside bad articles;
+/// with it, in parallel, the search index the corpus tool saved, if the site has one.
+pub async fn load_corpus() -> Result<(ValidCorpus, Option<Vec<u8>>), LoadError> {
     let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".into()))?;
+    let index_request = window.fetch_with_str(INDEX_PATH);
     let response = JsFuture::from(window.fetch_with_str(CORPUS_PATH))
         .await
         .map_err(|e| LoadError::Network(describe(e)))?;
@@ -95,5 +99,16 @@ pub async fn load_corpus() -> Result<ValidCorpus, LoadError> {
     })?;
     let corpus = ValidCorpus::from_json(&text).map_err(LoadError::Decode)?;
     marks::mark(marks::CORPUS_DECODED);
-    Ok(corpus)
+    Ok((corpus, saved_index(index_request).await))
+}
+
+/// The saved search index's bytes, or `None` when the site has none (the index is then
+/// built in the browser).
+async fn saved_index(request: js_sys::Promise) -> Option<Vec<u8>> {
+    let response: Response = JsFuture::from(request).await.ok()?.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }

@@ -22,17 +22,20 @@ fn article(id: &str, published: &str, keywords: &[&str]) -> Article {
 }
 
 fn collection() -> Collection {
-    Collection::new(ValidCorpus {
-        title: "Test".to_string(),
-        notice: None,
-        articles: vec![
-            article("old", "2019-05-01", &["trade", "China", "US"]),
-            article("new", "2024-01-10", &["trade", "us", "energy"]),
-            article("mid", "2021-07-15", &["China", "energy", "US"]),
-            article("solo", "2022-03-03", &["health"]),
-        ],
-        skipped: Vec::new(),
-    })
+    Collection::new(
+        ValidCorpus {
+            title: "Test".to_string(),
+            notice: None,
+            articles: vec![
+                article("old", "2019-05-01", &["trade", "China", "US"]),
+                article("new", "2024-01-10", &["trade", "us", "energy"]),
+                article("mid", "2021-07-15", &["China", "energy", "US"]),
+                article("solo", "2022-03-03", &["health"]),
+            ],
+            skipped: Vec::new(),
+        },
+        None,
+    )
 }
 
 fn ids(collection: &Collection, positions: &[usize]) -> Vec<String> {
@@ -141,4 +144,28 @@ fn related_articles_share_the_most_keywords() {
     assert_eq!(ids(&c, &c.related(old, 5)), ["new", "mid"]);
     let (solo, _) = c.find("solo").unwrap();
     assert!(c.related(solo, 5).is_empty());
+}
+
+#[test]
+fn a_saved_index_is_used_only_when_it_fits() {
+    let plain = collection();
+    let ids: Vec<&str> = plain.articles().iter().map(|a| a.id.as_str()).collect();
+    let articles: Vec<Article> = plain.articles().to_vec();
+    let print = insight_search::fingerprint(ids.iter().copied());
+    let bytes = insight_search::SearchIndex::new(&articles).to_bytes(print);
+    let corpus = |articles: Vec<Article>| ValidCorpus {
+        title: "T".into(),
+        notice: None,
+        articles,
+        skipped: Vec::new(),
+    };
+    // Given in another order, the articles are sorted first, so the index still fits.
+    let mut shuffled = articles.clone();
+    shuffled.reverse();
+    let with_saved = Collection::new(corpus(shuffled), Some(&bytes));
+    let query = ListQuery::with_keywords(["US"]);
+    assert_eq!(with_saved.list(&query), plain.list(&query));
+    // A stale index (another list) is ignored and the index is built afresh.
+    let stale = Collection::new(corpus(articles[..2].to_vec()), Some(&bytes));
+    assert_eq!(stale.list(&ListQuery::default()).articles, [0, 1]);
 }

@@ -72,6 +72,13 @@ describe("the collection", () => {
     await page.screenshot({ path: join(SHOTS, "list-desktop.png") });
   });
 
+  test("the published site carries the search index the corpus tool built", async () => {
+    const page = await open();
+    const response = await page.request.get(`${site.url}search-index.bin`);
+    assert.equal(response.status(), 200);
+    assert.equal((await response.body()).subarray(0, 8).toString(), "IXSRCH01");
+  });
+
   test("says plainly that the sample articles and authors are fictional", async () => {
     const page = await open();
     assert.match(corpus.notice, /fictional/);

@@ -1,6 +1,7 @@
 //! `corpus publish`: puts a freshly built corpus into a built site folder, with the page
 //! copies a static host needs so that every article address loads the app.
 //!
+//! It also saves the search index, so readers' browsers load it instead of building it.
 //! GitHub Pages (and most static hosts) serve `articles/<id>.html` for the address
 //! `articles/<id>`, so each article gets a copy of `index.html` there and its address
 //! answers 200. Anything else falls back to `404.html`, which is also the app and shows
@@ -9,6 +10,8 @@
 use crate::ingest::{build, SourceArgs};
 use crate::output::write_atomically;
 use clap::Args;
+use insight_corpus::Article;
+use insight_search::{fingerprint, SearchIndex};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -35,6 +38,15 @@ pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
     let json =
         serde_json::to_vec(&built.corpus).map_err(|e| format!("cannot encode the corpus: {e}"))?;
     write_atomically(&args.site.join("corpus.json"), &json)?;
+    // The search index, built in the explorer's list order so the browser can use it
+    // as it is instead of building its own.
+    let mut articles = built.corpus.articles.clone();
+    articles.sort_by(Article::list_order);
+    let print = fingerprint(articles.iter().map(|a| a.id.as_str()));
+    write_atomically(
+        &args.site.join("search-index.bin"),
+        &SearchIndex::new(&articles).to_bytes(print),
+    )?;
     write_atomically(&args.site.join("404.html"), &index)?;
     let articles = args.site.join("articles");
     for article in &built.corpus.articles {

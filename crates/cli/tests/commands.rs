@@ -134,6 +134,7 @@ fn publish_adds_the_corpus_and_a_page_for_every_article() {
         "<html>app</html>"
     );
     assert!(s.path("site/corpus.json").exists());
+    assert!(s.path("site/search-index.bin").exists());
 
     let missing = corpus(&s.0, &["publish", "posts", "--site", "nowhere"]);
     assert!(!missing.status.success());

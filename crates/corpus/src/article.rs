@@ -40,3 +40,13 @@ pub struct Article {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
+
+impl Article {
+    /// The order of the explorer's list: newest first, then by title. The corpus tool
+    /// builds search indexes in this order too, so both sides agree on positions.
+    pub fn list_order(a: &Article, b: &Article) -> std::cmp::Ordering {
+        b.published
+            .cmp(&a.published)
+            .then_with(|| a.title.cmp(&b.title))
+    }
+}

@@ -70,6 +70,13 @@ impl Values {
         self.spellings = Vec::new();
     }
 
+    /// Adds a value read from a saved index.
+    pub(crate) fn push_label(&mut self, label: String) {
+        self.by_key
+            .insert(value_key(&label), self.labels.len() as u32);
+        self.labels.push(label);
+    }
+
     /// The number of a value given by its label in any case.
     pub fn find(&self, label: &str) -> Option<u32> {
         self.by_key.get(&value_key(label)).copied()
@@ -173,15 +180,48 @@ impl SearchIndex {
         index.keywords.settle_labels();
         index.authors.settle_labels();
         index.sources.settle_labels();
-        index.average_len =
-            index.docs.iter().map(|d| d.len).sum::<f32>() / index.docs.len().max(1) as f32;
-        index.sorted_terms = index
+        index.finish();
+        index
+    }
+
+    /// An index from parts read back from bytes.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn assemble(
+        dictionary: FxHashMap<Box<str>, u32>,
+        sequence: Vec<u32>,
+        starts: Vec<usize>,
+        postings: Vec<Posting>,
+        offsets: Vec<u32>,
+        docs: Vec<Doc>,
+        [keywords, authors, sources]: [Values; 3],
+    ) -> SearchIndex {
+        let mut index = SearchIndex {
+            dictionary,
+            sequence,
+            starts,
+            sorted_terms: Vec::new(),
+            postings,
+            offsets,
+            docs,
+            average_len: 0.0,
+            keywords,
+            authors,
+            sources,
+        };
+        index.finish();
+        index
+    }
+
+    /// Works out what follows from the rest: average length and the sorted term list.
+    fn finish(&mut self) {
+        self.average_len =
+            self.docs.iter().map(|d| d.len).sum::<f32>() / self.docs.len().max(1) as f32;
+        self.sorted_terms = self
             .dictionary
             .iter()
             .map(|(t, &id)| (t.to_string(), id))
             .collect();
-        index.sorted_terms.sort_unstable();
-        index
+        self.sorted_terms.sort_unstable();
     }
 
     /// The number of `term`, added to the dictionary if new.

@@ -17,6 +17,7 @@
 mod engine;
 mod fold;
 mod index;
+mod persist;
 mod query;
 mod snippet;
 mod stem;
@@ -24,6 +25,7 @@ mod tokens;
 
 pub use engine::{Facet, FacetCount, Facets, Hit, SearchRequest, SearchResults, Sort};
 pub use index::SearchIndex;
+pub use persist::fingerprint;
 pub use query::{parse_query, Query};
 pub use snippet::{highlight, snippet, Span};
 pub use tokens::{tokenize, Token};

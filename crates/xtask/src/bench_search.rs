@@ -85,8 +85,21 @@ pub fn search(root: &Path) -> Result<(), Failure> {
     let site = work.join("site-10k");
     let _ = std::fs::remove_dir_all(&site);
     crate::build_site(root, &path, "/insight-explorer/", &site)?;
-    std::fs::copy(&corpus, site.join("corpus.json"))
-        .map_err(|e| Failure(format!("cannot copy the corpus: {e}")))?;
+    step("Publishing the generated corpus into that site (corpus publish: corpus, search index, pages)");
+    run(Command::new(&cargo)
+        .current_dir(root)
+        .args([
+            "run",
+            "--release",
+            "--package",
+            "insight-corpus-cli",
+            "--",
+            "publish",
+            "--quiet",
+            "--site",
+        ])
+        .arg(&site)
+        .arg(&corpus))?;
     step("Running the explorer with 10,000 articles in headless Chromium (tests/bench/app.mjs)");
     run(Command::new("node")
         .current_dir(&bench_dir)
