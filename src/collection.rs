@@ -3,7 +3,7 @@
 
 use crate::list_query::ListQuery;
 use insight_corpus::{Article, Problem, ValidCorpus};
-use insight_search::{fingerprint, Facets, Query, SearchIndex};
+use insight_search::{Facets, Query, SearchIndex};
 use std::collections::HashMap;
 use std::ops::Deref;
 use std::rc::Rc;
@@ -53,9 +53,8 @@ impl Collection {
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
-        let print = fingerprint(articles.iter().map(|a| a.id.as_str()));
         let search = saved_index
-            .and_then(|bytes| SearchIndex::from_bytes(bytes, print))
+            .and_then(|bytes| SearchIndex::from_bytes(bytes, &articles))
             .unwrap_or_else(|| SearchIndex::new(&articles));
         let keywords = search
             .keyword_counts()

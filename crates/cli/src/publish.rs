@@ -11,7 +11,7 @@ use crate::ingest::{build, SourceArgs};
 use crate::output::write_atomically;
 use clap::Args;
 use insight_corpus::Article;
-use insight_search::{fingerprint, SearchIndex};
+use insight_search::SearchIndex;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -42,10 +42,9 @@ pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
     // as it is instead of building its own.
     let mut articles = built.corpus.articles.clone();
     articles.sort_by(Article::list_order);
-    let print = fingerprint(articles.iter().map(|a| a.id.as_str()));
     write_atomically(
         &args.site.join("search-index.bin"),
-        &SearchIndex::new(&articles).to_bytes(print),
+        &SearchIndex::new(&articles).to_bytes(&articles),
     )?;
     write_atomically(&args.site.join("404.html"), &index)?;
     let articles = args.site.join("articles");

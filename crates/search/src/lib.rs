@@ -25,7 +25,6 @@ mod tokens;
 
 pub use engine::{Facet, FacetCount, Facets, Hit, SearchRequest, SearchResults, Sort};
 pub use index::SearchIndex;
-pub use persist::fingerprint;
 pub use query::{parse_query, Query};
 pub use snippet::{highlight, snippet, Span};
 pub use tokens::{tokenize, Token};

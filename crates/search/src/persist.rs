@@ -4,7 +4,7 @@
 //! are multiples of one half, so they are stored exactly as whole numbers of halves.
 
 use crate::index::{Doc, Posting, SearchIndex, Values, GAP};
-use insight_corpus::Date;
+use insight_corpus::{Article, Date};
 use rustc_hash::FxHashMap;
 
 const MAGIC: &[u8; 8] = b"IXSRCH01";
@@ -75,7 +75,7 @@ impl Reader<'_> {
 }
 
 /// A fingerprint of the articles' ids in order: an index fits a list only if they match.
-pub fn fingerprint<'a>(ids: impl Iterator<Item = &'a str>) -> u64 {
+fn fingerprint<'a>(ids: impl Iterator<Item = &'a str>) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for id in ids {
         for byte in id.bytes().chain([0]) {
@@ -87,10 +87,11 @@ pub fn fingerprint<'a>(ids: impl Iterator<Item = &'a str>) -> u64 {
 }
 
 impl SearchIndex {
-    /// The index as bytes; `fingerprint` identifies the article list it was built from.
-    pub fn to_bytes(&self, fingerprint: u64) -> Vec<u8> {
+    /// The index as bytes, marked with a fingerprint of `articles`, the list it was built
+    /// from.
+    pub fn to_bytes(&self, articles: &[Article]) -> Vec<u8> {
         let mut w = Writer(MAGIC.to_vec());
-        w.number(fingerprint);
+        w.number(fingerprint(articles.iter().map(|a| a.id.as_str())));
         w.number(self.docs.len() as u64);
         let mut terms = vec![""; self.dictionary.len()];
         self.dictionary
@@ -134,16 +135,19 @@ impl SearchIndex {
     }
 
     /// Reads an index saved by [`SearchIndex::to_bytes`], if the bytes are one and it was
-    /// built from the list with this `fingerprint`.
-    pub fn from_bytes(bytes: &[u8], fingerprint: u64) -> Option<SearchIndex> {
+    /// built from exactly these `articles`, in this order.
+    pub fn from_bytes(bytes: &[u8], articles: &[Article]) -> Option<SearchIndex> {
         let mut r = Reader {
             bytes: bytes.strip_prefix(MAGIC.as_slice())?,
             at: 0,
         };
-        if r.number()? != fingerprint {
+        if r.number()? != fingerprint(articles.iter().map(|a| a.id.as_str())) {
             return None;
         }
         let doc_count = r.count()?;
+        if doc_count != articles.len() {
+            return None;
+        }
         let term_count = r.count()?;
         let mut dictionary = FxHashMap::default();
         let mut postings = Vec::new();
