@@ -101,22 +101,28 @@ pub fn build(args: &SourceArgs) -> Result<Built, String> {
     })
 }
 
+impl Built {
+    /// Prints the run's summary and where its output went (always when files failed),
+    /// and gives the exit status: failure when any file had an error.
+    pub fn finish(&self, args: &SourceArgs, written: &str) -> ExitCode {
+        if !args.quiet || self.failed {
+            eprintln!("{} → {written}", self.summary);
+        }
+        if self.failed {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
 pub fn execute(args: IngestArgs) -> Result<ExitCode, String> {
     let built = build(&args.source)?;
     let json =
         serde_json::to_vec(&built.corpus).map_err(|e| format!("cannot encode the corpus: {e}"))?;
     write_atomically(&args.output, &json)?;
-    if !args.source.quiet || built.failed {
-        eprintln!(
-            "{} → {} ({} bytes)",
-            built.summary,
-            args.output.display(),
-            json.len()
-        );
-    }
-    Ok(if built.failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(built.finish(
+        &args.source,
+        &format!("{} ({} bytes)", args.output.display(), json.len()),
+    ))
 }

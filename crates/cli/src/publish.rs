@@ -52,17 +52,8 @@ pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
         // Ids are validated URL-safe slugs, so they are safe file names too.
         write_atomically(&articles.join(format!("{}.html", article.id)), &index)?;
     }
-    if !args.source.quiet || built.failed {
-        eprintln!(
-            "{} → {} ({} bytes of corpus)",
-            built.summary,
-            args.site.display(),
-            json.len()
-        );
-    }
-    Ok(if built.failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(built.finish(
+        &args.source,
+        &format!("{} ({} bytes of corpus)", args.site.display(), json.len()),
+    ))
 }

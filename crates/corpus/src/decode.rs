@@ -44,14 +44,19 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
+/// A JSON error's message without the " at line L column C" serde_json appends, for
+/// callers that report the place themselves.
+pub fn json_message(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_string(),
+        None => message,
+    }
+}
+
 impl From<serde_json::Error> for DecodeError {
     fn from(error: serde_json::Error) -> Self {
-        let message = error.to_string();
-        // serde_json appends " at line L column C"; keep the message short.
-        let message = match message.rfind(" at line ") {
-            Some(at) => message[..at].to_string(),
-            None => message,
-        };
+        let message = json_message(&error);
         DecodeError::Malformed {
             line: error.line(),
             column: error.column(),
@@ -138,12 +143,7 @@ impl ValidCorpus {
             let article: Article = match serde_json::from_str(record.get()) {
                 Ok(article) => article,
                 Err(error) => {
-                    let message = error.to_string();
-                    let message = message
-                        .split(" at line ")
-                        .next()
-                        .unwrap_or(&message)
-                        .to_string();
+                    let message = json_message(&error);
                     let at = line + error.line().saturating_sub(1);
                     skipped
                         .push(Problem::new(format!("article #{}", index + 1), message).at_line(at));

@@ -20,5 +20,5 @@ mod validate;
 pub use article::{Article, Corpus, CORPUS_VERSION};
 pub use body::{Block, Inline};
 pub use date::Date;
-pub use decode::{DecodeError, LineCounter};
+pub use decode::{json_message, DecodeError, LineCounter};
 pub use validate::{validate_article, Problem, ValidCorpus};

@@ -47,12 +47,7 @@ pub fn read_json_lines(path: &Path, text: &str, options: &Options) -> Vec<Entry>
 }
 
 fn json_error(path: &Path, error: &serde_json::Error, expected: &str) -> IngestError {
-    let message = error.to_string();
-    let message = message
-        .split(" at line ")
-        .next()
-        .unwrap_or(&message)
-        .to_string();
+    let message = insight_corpus::json_message(error);
     IngestError::new(
         path,
         Some(error.line().max(1)),
