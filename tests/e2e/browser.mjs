@@ -28,13 +28,33 @@ export async function launch() {
   });
 }
 
-/** Opens a page in `context` and collects the problems it reports. */
-export async function openPage(context) {
+/**
+ * Opens a page in `context` and collects the problems it reports: console errors, page
+ * errors, dialogs (`alert`, `confirm`, `prompt`, `print`), Content-Security-Policy
+ * violations, and any request to an origin other than `origin` (when given).
+ */
+export async function openPage(context, { origin } = {}) {
   const page = await context.newPage();
   const problems = [];
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(`console error: ${message.text()} (${message.location().url})`);
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("dialog", async (dialog) => {
+    problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
+    await dialog.dismiss().catch(() => {});
+  });
+  page.on("request", (request) => {
+    if (origin && !request.url().startsWith(origin + "/")) problems.push(`request to another origin: ${request.url()}`);
+  });
+  await page.exposeFunction("__reportProblem", (problem) => problems.push(problem));
+  await page.addInitScript(() => {
+    for (const name of ["alert", "confirm", "prompt", "print"]) {
+      window[name] = (...args) => window.__reportProblem(`dialog: ${name}(${args.map(String).join(", ")})`);
+    }
+    document.addEventListener("securitypolicyviolation", (event) =>
+      window.__reportProblem(`securitypolicyviolation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`),
+    );
+  });
   return { page, problems };
 }

@@ -5,6 +5,7 @@ import { after, afterEach, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
+import { createHash } from "node:crypto";
 import { servePages } from "./pages-server.mjs";
 import { launch, openPage } from "./browser.mjs";
 
@@ -35,7 +36,7 @@ after(async () => {
 
 /** Opens `path` (relative to the site base) and waits until the app has rendered. */
 async function open(path = "", { ready = "main h1" } = {}) {
-  current = await openPage(browser);
+  current = await openPage(browser, { origin: new URL(site.url).origin });
   await current.page.goto(site.url + path);
   await current.page.waitForSelector(ready);
   return current.page;
@@ -265,7 +266,7 @@ describe("addresses", () => {
 
 describe("loading and failure", () => {
   test("a failed corpus download shows a message and Retry, and Retry recovers", async () => {
-    current = await openPage(browser);
+    current = await openPage(browser, { origin: new URL(site.url).origin });
     const { page } = current;
     // The failed request itself is the one console error this test expects.
     current.allowed = [/status of 500/];
@@ -280,7 +281,7 @@ describe("loading and failure", () => {
   });
 
   test("a corpus that is not JSON shows what is wrong", async () => {
-    current = await openPage(browser);
+    current = await openPage(browser, { origin: new URL(site.url).origin });
     const { page } = current;
     await page.route("**/corpus.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"version":1,"title":"x","articles":[' }));
     await page.goto(site.url);
@@ -290,7 +291,7 @@ describe("loading and failure", () => {
   });
 
   test("shows a loading state while the corpus downloads", async () => {
-    current = await openPage(browser);
+    current = await openPage(browser, { origin: new URL(site.url).origin });
     const { page } = current;
     let release;
     const held = new Promise((resolve) => (release = resolve));
@@ -308,7 +309,7 @@ describe("loading and failure", () => {
 
 describe("a larger collection", () => {
   test("shows 50 articles at a time, with a button for more", async () => {
-    current = await openPage(browser);
+    current = await openPage(browser, { origin: new URL(site.url).origin });
     const { page } = current;
     // Three copies of the sample under new ids: 132 articles.
     const bigger = { ...corpus, articles: [0, 1, 2].flatMap((n) => corpus.articles.map((a) => ({ ...a, id: `${a.id}-${n}` }))) };
@@ -397,7 +398,7 @@ describe("search", () => {
 
 describe("phone, desktop and keyboard", () => {
   test("works at 360 px wide without sideways scrolling", async () => {
-    current = await openPage(browser);
+    current = await openPage(browser, { origin: new URL(site.url).origin });
     const { page } = current;
     await page.setViewportSize({ width: 360, height: 780 });
     await page.goto(site.url);
@@ -461,5 +462,47 @@ describe("phone, desktop and keyboard", () => {
     await last.click();
     await page.waitForSelector("article h1");
     assert.equal(await page.evaluate(() => window.scrollY), 0);
+  });
+});
+
+describe("content security policy", () => {
+  const policyOf = (html) => html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/)?.[1];
+
+  test("every published page carries one policy that allows exactly the build's inline scripts", async () => {
+    const index = await readFile(join(SITE_DIR, "index.html"), "utf8");
+    const policy = policyOf(index);
+    assert.ok(policy, "index.html has a Content-Security-Policy meta tag");
+    assert.ok(index.indexOf("Content-Security-Policy") < index.indexOf("<script"), "the policy comes before every script");
+    for (const page of ["404.html", `articles/${corpus.articles[0].id}.html`]) {
+      assert.equal(policyOf(await readFile(join(SITE_DIR, page), "utf8")), policy, `${page} carries the same policy`);
+    }
+    const directives = Object.fromEntries(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    assert.deepEqual(directives["default-src"], ["'none'"]);
+    assert.ok(directives["script-src"].includes("'wasm-unsafe-eval'"));
+    assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'|\*|https?:/);
+    // The hashes in the policy are exactly those of the inline scripts the browser parsed.
+    const page = await open();
+    const scripts = await page.locator("script:not([src])").evaluateAll((nodes) => nodes.map((n) => n.textContent));
+    assert.ok(scripts.length > 0, "Trunk's start-up script is inline");
+    const hashes = scripts.map((text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`);
+    assert.deepEqual(
+      [...new Set(hashes)].sort(),
+      directives["script-src"].filter((s) => s.startsWith("'sha256-")).sort(),
+    );
+  });
+
+  test("the policy is enforced: an inline script the build did not emit never runs", async () => {
+    current = await openPage(browser, { origin: new URL(site.url).origin });
+    const { page } = current;
+    current.allowed = [/securitypolicyviolation: script-src/, /Executing inline script violates/];
+    await page.route(site.url, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace("</body>", "<script>window.__injected = true</script></body>");
+      await route.fulfill({ response, body: html });
+    });
+    await page.goto(site.url);
+    await page.waitForSelector(".article-list");
+    assert.equal(await page.evaluate(() => window.__injected), undefined);
+    assert.ok(current.problems.some((p) => p.startsWith("securitypolicyviolation: script-src")), current.problems.join("\n"));
   });
 });

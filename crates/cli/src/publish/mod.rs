@@ -5,7 +5,10 @@
 //! GitHub Pages (and most static hosts) serve `articles/<id>.html` for the address
 //! `articles/<id>`, so each article gets a copy of `index.html` there and its address
 //! answers 200. Anything else falls back to `404.html`, which is also the app and shows
-//! its not-found view, with the honest 404 status.
+//! its not-found view, with the honest 404 status. Every page gets the site's
+//! Content-Security-Policy (see `content_policy`).
+
+mod content_policy;
 
 use crate::ingest::{build, SourceArgs};
 use crate::output::write_atomically;
@@ -28,12 +31,14 @@ pub struct PublishArgs {
 
 pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
     let index_path = args.site.join("index.html");
-    let index = std::fs::read(&index_path).map_err(|e| {
+    let index = std::fs::read_to_string(&index_path).map_err(|e| {
         format!(
             "{}: cannot read: {e} (build the site first; --site names its folder)",
             index_path.display()
         )
     })?;
+    let index = content_policy::with_policy(&index)
+        .map_err(|e| format!("{}: {e}", index_path.display()))?;
     let built = build(&args.source)?;
     let json =
         serde_json::to_vec(&built.corpus).map_err(|e| format!("cannot encode the corpus: {e}"))?;
@@ -46,11 +51,15 @@ pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
         &args.site.join("search-index.bin"),
         &SearchIndex::new(&articles).to_bytes(&articles),
     )?;
-    write_atomically(&args.site.join("404.html"), &index)?;
+    write_atomically(&index_path, index.as_bytes())?;
+    write_atomically(&args.site.join("404.html"), index.as_bytes())?;
     let articles = args.site.join("articles");
     for article in &built.corpus.articles {
         // Ids are validated URL-safe slugs, so they are safe file names too.
-        write_atomically(&articles.join(format!("{}.html", article.id)), &index)?;
+        write_atomically(
+            &articles.join(format!("{}.html", article.id)),
+            index.as_bytes(),
+        )?;
     }
     Ok(built.finish(
         &args.source,
