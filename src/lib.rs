@@ -7,7 +7,9 @@
 pub mod app;
 pub mod collection;
 pub mod components;
+pub mod crash;
 pub mod list_query;
+pub mod load_error;
 pub mod marks;
 pub mod pages;
 pub mod route;
@@ -15,6 +17,6 @@ pub mod services;
 
 /// Mounts the explorer on the page's `<body>`.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    crash::install_panic_hook();
     yew::Renderer::<app::App>::new().render();
 }

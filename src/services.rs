@@ -2,61 +2,14 @@
 
 use crate::marks;
 use insight_corpus::{DecodeError, ValidCorpus};
-use std::fmt;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-/// Where the corpus lives, relative to the site's base address.
-pub const CORPUS_PATH: &str = "corpus.json";
+pub use crate::load_error::{LoadError, CORPUS_PATH};
+
 /// Where the corpus tool puts the search index it built for the corpus (optional).
 pub const INDEX_PATH: &str = "search-index.bin";
-
-/// Why the collection could not be loaded.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LoadError {
-    /// The request did not complete (offline, blocked, aborted).
-    Network(String),
-    /// The server answered with an error status.
-    Status(u16),
-    /// The file arrived but is not a corpus this explorer can read.
-    Decode(DecodeError),
-}
-
-impl LoadError {
-    /// A heading for the error view.
-    pub fn headline(&self) -> &'static str {
-        match self {
-            LoadError::Network(_) => "The collection could not be downloaded",
-            LoadError::Status(404) => "The collection is missing from this site",
-            LoadError::Status(_) => "The server could not send the collection",
-            LoadError::Decode(_) => "The collection file could not be read",
-        }
-    }
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::Network(detail) => write!(
-                f,
-                "The request for {CORPUS_PATH} did not complete ({detail}). Check your connection and try again."
-            ),
-            LoadError::Status(404) => write!(
-                f,
-                "{CORPUS_PATH} was not found (HTTP 404). If you run this site, build it with `cargo xtask dist` so the corpus is published with it."
-            ),
-            LoadError::Status(status) => write!(
-                f,
-                "The server answered HTTP {status} for {CORPUS_PATH}. This is often temporary: try again in a moment."
-            ),
-            LoadError::Decode(error) => write!(
-                f,
-                "{CORPUS_PATH} is not a corpus this explorer can read: {error}. If you run this site, rebuild the corpus with the `corpus` tool and check it."
-            ),
-        }
-    }
-}
 
 fn describe(value: wasm_bindgen::JsValue) -> String {
     value

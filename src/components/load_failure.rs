@@ -1,4 +1,5 @@
-//! The view shown when the collection could not be downloaded or read, with a Retry button.
+//! The view shown when the collection could not be downloaded or read: what is wrong,
+//! what the site owner should run, and a Retry button where trying again can help.
 
 use crate::services::LoadError;
 use yew::prelude::*;
@@ -11,12 +12,24 @@ pub struct LoadFailureProps {
 
 #[component]
 pub fn LoadFailure(props: &LoadFailureProps) -> Html {
+    let error = &props.error;
     let onclick = props.onretry.reform(|_: MouseEvent| ());
     html! {
         <section class="load-failure" role="alert" aria-labelledby="failure-heading">
-            <h1 id="failure-heading">{props.error.headline()}</h1>
-            <p>{props.error.to_string()}</p>
-            <button type="button" class="button" {onclick}>{"Retry"}</button>
+            <h1 id="failure-heading">{error.headline()}</h1>
+            <p>{error.explanation()}</p>
+            if let Some(fix) = error.owner_fix() {
+                <p class="owner-fix">
+                    <strong>{"If you run this site: "}</strong>
+                    {fix.advice}
+                    if let Some(command) = fix.command {
+                        {" "}<code>{command}</code>
+                    }
+                </p>
+            }
+            if error.retry_helps() {
+                <button type="button" class="button" {onclick}>{"Retry"}</button>
+            }
         </section>
     }
 }

@@ -295,6 +295,11 @@ fn SkippedNotice(props: &SkippedNoticeProps) -> Html {
         <details class="skipped-notice">
             <summary>{ format!("{} left out: their records in the corpus are invalid.", count_text(props.problems.len())) }</summary>
             <ul>{ for props.problems.iter().map(|p| html! { <li>{ p.clone() }</li> }) }</ul>
+            <p class="owner-fix">
+                <strong>{"If you run this site: "}</strong>
+                {"this lists every problem, with its line in the corpus file: "}
+                <code>{"corpus check corpus.json"}</code>
+            </p>
         </details>
     }
 }

@@ -280,14 +280,96 @@ describe("loading and failure", () => {
     assert.equal(await statusText(page), countText(corpus.articles.length));
   });
 
-  test("a corpus that is not JSON shows what is wrong", async () => {
+  /** Opens the site with corpus.json answered by `answer` and returns the page. */
+  async function openWithCorpus(answer, allowed = []) {
     current = await openPage(browser, { origin: new URL(site.url).origin });
+    current.allowed = allowed;
     const { page } = current;
-    await page.route("**/corpus.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"version":1,"title":"x","articles":[' }));
+    await page.route("**/corpus.json", answer);
     await page.goto(site.url);
+    return page;
+  }
+  const failure = async (page) => {
     await page.waitForSelector(".load-failure");
-    assert.match(await page.locator(".load-failure").innerText(), /could not be read/);
-    assert.equal(await page.getByRole("button", { name: "Retry" }).count(), 1);
+    return {
+      headline: await page.locator(".load-failure h1").innerText(),
+      text: await page.locator(".load-failure").innerText(),
+      retry: await page.getByRole("button", { name: "Retry" }).count(),
+    };
+  };
+  const json = (body) => (route) => route.fulfill({ status: 200, contentType: "application/json", body });
+
+  test("a missing corpus (404) says so and what the site owner should run, without Retry", async () => {
+    const page = await openWithCorpus((route) => route.fulfill({ status: 404, body: "Not Found" }), [/status of 404/]);
+    const shown = await failure(page);
+    assert.equal(shown.headline, "The collection is missing from this site");
+    assert.match(shown.text, /corpus\.json was not found on this site \(HTTP 404\)/);
+    assert.match(shown.text, /If you run this site: .*cargo xtask dist/s);
+    assert.equal(shown.retry, 0);
+  });
+
+  test("a network failure offers Retry", async () => {
+    const page = await openWithCorpus((route) => route.abort("internetdisconnected"), [/ERR_INTERNET_DISCONNECTED/]);
+    const shown = await failure(page);
+    assert.equal(shown.headline, "The collection could not be downloaded");
+    assert.match(shown.text, /Check your connection/);
+    assert.equal(shown.retry, 1);
+  });
+
+  test("a truncated corpus says it arrived incomplete, with Retry and the check to run", async () => {
+    const page = await openWithCorpus(json('{"version":1,"title":"x","articles":['));
+    const shown = await failure(page);
+    assert.equal(shown.headline, "The collection arrived incomplete");
+    assert.match(shown.text, /stops early \(at line 1, column \d+\)/);
+    assert.match(shown.text, /corpus check corpus\.json/);
+    assert.equal(shown.retry, 1);
+  });
+
+  test("a corpus of an unknown version names both versions and the rebuild, without Retry", async () => {
+    const page = await openWithCorpus(json(JSON.stringify({ ...corpus, version: 99 })));
+    const shown = await failure(page);
+    assert.equal(shown.headline, "The collection needs a newer version of this explorer");
+    assert.match(shown.text, /corpus format version 99, and this explorer reads version 1/);
+    assert.match(shown.text, /cargo xtask dist/);
+    assert.equal(shown.retry, 0);
+  });
+
+  test("a file that is not JSON says where it breaks, without Retry", async () => {
+    const page = await openWithCorpus(json("<!DOCTYPE html><title>Moved</title>"));
+    const shown = await failure(page);
+    assert.equal(shown.headline, "The collection file could not be read");
+    assert.match(shown.text, /line 1, column 1/);
+    assert.equal(shown.retry, 0);
+  });
+
+  test("articles missing required fields are left out and counted; the rest still show", async () => {
+    const [first, second, ...rest] = corpus.articles;
+    const { title, ...untitled } = first;
+    const { published, ...undated } = second;
+    const page = await openWithCorpus(json(JSON.stringify({ ...corpus, articles: [untitled, undated, ...rest] })));
+    await page.waitForSelector(".article-list");
+    assert.equal(await statusText(page), countText(rest.length));
+    const notice = page.locator(".skipped-notice");
+    assert.equal(await notice.locator("summary").innerText(), "2 articles left out: their records in the corpus are invalid.");
+    await notice.locator("summary").click();
+    const reasons = await notice.locator("li").allInnerTexts();
+    assert.equal(reasons.length, 2);
+    assert.match(reasons[0], /missing field `title`/);
+    assert.match(reasons[1], /missing field `published`/);
+    assert.match(await notice.innerText(), /corpus check corpus\.json/);
+  });
+
+  test("a 50 MB corpus loads, lists and searches", async () => {
+    // Copies of the sample under new ids until the file passes 50 MB.
+    const copies = Math.ceil((50 * 1024 * 1024) / JSON.stringify(corpus).length);
+    const big = { ...corpus, articles: Array.from({ length: copies }, (_, n) => corpus.articles.map((a) => ({ ...a, id: `${a.id}-${n}` }))).flat() };
+    const body = JSON.stringify(big);
+    assert.ok(body.length >= 50 * 1024 * 1024);
+    const page = await openWithCorpus(json(body));
+    await page.waitForSelector(".article-list", { timeout: 60_000 });
+    assert.equal(await statusText(page), countText(big.articles.length));
+    await page.getByRole("searchbox", { name: "Search articles" }).fill(`"${corpus.articles[0].title}"`);
+    await page.waitForFunction((n) => document.querySelector("[role=status]")?.textContent === n, `${copies} articles`, { timeout: 30_000 });
   });
 
   test("shows a loading state while the corpus downloads", async () => {

@@ -17,6 +17,8 @@ pub enum DecodeError {
         column: usize,
         message: String,
     },
+    /// The text stops before the JSON does: a download or upload cut short.
+    Truncated { line: usize, column: usize },
     /// The document has no `version` field.
     MissingVersion,
     /// The document is of a format version this build does not read.
@@ -32,6 +34,9 @@ impl fmt::Display for DecodeError {
                 message,
             } => {
                 write!(f, "line {line}, column {column}: {message}")
+            }
+            DecodeError::Truncated { line, column } => {
+                write!(f, "the file ends early, at line {line}, column {column}")
             }
             DecodeError::MissingVersion => write!(f, "it has no \"version\" field"),
             DecodeError::UnsupportedVersion(version) => write!(
@@ -56,6 +61,12 @@ pub fn json_message(error: &serde_json::Error) -> String {
 
 impl From<serde_json::Error> for DecodeError {
     fn from(error: serde_json::Error) -> Self {
+        if error.is_eof() {
+            return DecodeError::Truncated {
+                line: error.line(),
+                column: error.column(),
+            };
+        }
         let message = json_message(&error);
         DecodeError::Malformed {
             line: error.line(),
@@ -160,7 +171,10 @@ impl ValidCorpus {
             if problems.is_empty() {
                 articles.push(article);
             } else {
-                skipped.extend(problems.into_iter().map(|p| p.at_line(line)));
+                // One entry per article set aside, naming all its problems.
+                let subject = problems[0].article.clone();
+                let messages: Vec<String> = problems.into_iter().map(|p| p.message).collect();
+                skipped.push(Problem::new(subject, messages.join("; ")).at_line(line));
             }
         }
         Ok(ValidCorpus {

@@ -38,7 +38,8 @@ impl fmt::Display for Problem {
     }
 }
 
-/// A corpus ready to show: its valid articles, and the problems of those set aside.
+/// A corpus ready to show: its valid articles, and for each article set aside, one
+/// entry naming its problems.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidCorpus {
     pub title: String,
@@ -216,6 +217,10 @@ mod tests {
         );
         assert!(matches!(
             ValidCorpus::from_json(&truncated[..truncated.len() - 20]),
+            Err(DecodeError::Truncated { .. })
+        ));
+        assert!(matches!(
+            ValidCorpus::from_json(r#"{"version":1,"title":"C","articles":[}"#),
             Err(DecodeError::Malformed { .. })
         ));
     }

@@ -172,6 +172,8 @@ fn test(root: &Path) -> Result<(), Failure> {
             "wasm32-unknown-unknown",
             "--test",
             "components",
+            "--test",
+            "crash",
         ],
     )?;
 
