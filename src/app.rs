@@ -5,8 +5,10 @@ use crate::collection::{Collection, SharedCollection};
 use crate::components::load_failure::LoadFailure;
 use crate::marks;
 use crate::pages::{list::ListPage, not_found::NotFoundPage, reader::ReaderPage};
+use crate::reading::{use_reading, Reading};
 use crate::route::Route;
 use crate::services::{load_corpus, LoadError};
+use crate::storage::Kept;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -32,6 +34,7 @@ pub fn App() -> Html {
 #[component]
 fn Shell() -> Html {
     let load = use_state(|| Load::Loading);
+    let reading = use_reading();
     let attempt = use_state(|| 0u32);
     {
         let load = load.clone();
@@ -80,12 +83,33 @@ fn Shell() -> Html {
                 <Link<Route> to={Route::List} classes="site-title">{title}</Link<Route>>
                 <span class="site-tagline">{"Insight Explorer"}</span>
             </header>
-            <main id="content" tabindex="-1">{content}</main>
+            <main id="content" tabindex="-1">
+                <ContextProvider<Reading> context={reading.clone()}>{content}</ContextProvider<Reading>>
+            </main>
             <footer class="site-footer">
                 if let Some(notice) = notice { <p class="notice">{notice}</p> }
+                { reading_note(&reading) }
                 <p>{"Built with Insight Explorer: a static, in-browser article explorer."}</p>
             </footer>
         </>
+    }
+}
+
+/// Says how the reading history is kept, with a way to forget it.
+fn reading_note(reading: &Reading) -> Html {
+    if reading.history.is_empty() {
+        return html! {};
+    }
+    let onclick = reading.forget.reform(|_: MouseEvent| ());
+    html! {
+        <p class="reading-note">
+            { match reading.kept {
+                Kept::Saved => "Articles you have opened are marked Read; only this browser knows.",
+                Kept::ThisVisitOnly => "Articles you have opened are marked Read until you close this page: this browser does not let the site save them.",
+            } }
+            {" "}
+            <button type="button" class="link-button" {onclick}>{"Forget reading history"}</button>
+        </p>
     }
 }
 

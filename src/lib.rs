@@ -12,8 +12,10 @@ pub mod list_query;
 pub mod load_error;
 pub mod marks;
 pub mod pages;
+pub mod reading;
 pub mod route;
 pub mod services;
+pub mod storage;
 
 /// Mounts the explorer on the page's `<body>`.
 pub fn start() {

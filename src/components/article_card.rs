@@ -1,4 +1,5 @@
-//! One entry of the article list: title link, byline, short summary and keywords.
+//! One entry of the article list: title link, a mark if it was read before, byline,
+//! short summary and keywords.
 
 use crate::components::byline::Byline;
 use crate::components::keyword_links::KeywordLinks;
@@ -26,6 +27,9 @@ pub struct ArticleCardProps {
     /// For a search: the part of the body around the best matches, marked.
     #[prop_or_default]
     pub snippet: Option<Vec<Span>>,
+    /// Whether the reader has opened this article before.
+    #[prop_or_default]
+    pub read: bool,
 }
 
 #[component]
@@ -39,6 +43,9 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
             <h2 class="card-title">
                 <Link<Route, Vec<(String, String)>> {to} {query}>{ match &props.title_spans { Some(spans) => marked(spans), None => html! { props.title.clone() } } }</Link<Route, Vec<(String, String)>>>
             </h2>
+            if props.read {
+                <p class="read-mark">{"Read"}</p>
+            }
             <Byline authors={props.authors.clone()} source={props.source.clone()} published={props.published} />
             { match &props.snippet {
                 Some(snippet) if !snippet.is_empty() => html! { <p class="snippet">{ marked(snippet) }</p> },

@@ -10,6 +10,7 @@ use crate::components::selection_bar::{Selected, SelectionBar};
 use crate::list_query::ListQuery;
 use crate::marks;
 use crate::pages::recovery::{best_relaxation, Relaxation};
+use crate::reading::{History, Reading};
 use crate::route::Route;
 use insight_search::{highlight, snippet, Facet, Sort};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -48,6 +49,7 @@ pub fn use_list_query() -> ListQuery {
 pub fn ListPage(props: &ListPageProps) -> Html {
     let collection = props.collection.clone();
     let query = use_list_query();
+    let reading = use_context::<Reading>().expect("the shell provides the reading history");
     let view = use_memo((collection.clone(), query.clone()), |(c, q)| c.list(q));
     let shown = use_state(|| PAGE);
     {
@@ -120,7 +122,7 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                 if view.articles.is_empty() {
                     <NoResults relaxation={best_relaxation(&collection, &query)} onrelax={show.clone()} />
                 } else {
-                    { results(&collection, &query, &view, *shown) }
+                    { results(&collection, &query, &view, *shown, &reading.history) }
                     if view.articles.len() > *shown {
                         <p class="show-more">
                             <button type="button" class="button" onclick={{
@@ -161,6 +163,7 @@ fn results(
     query: &ListQuery,
     view: &ListView,
     limit: usize,
+    history: &History,
 ) -> Html {
     let pairs = query.to_pairs();
     let searching = view.search.has_text();
@@ -185,6 +188,7 @@ fn results(
                         summary={article.summary.clone()}
                         language={article.language.clone()}
                         keywords={collection.keyword_labels(i).into_iter().map(String::from).collect::<Vec<_>>()}
+                        read={history.contains(&article.id)}
                         query={pairs.clone()} {title_spans} {snippet} />
                 }
             }) }

@@ -9,12 +9,17 @@ use crate::components::marked::marked;
 use crate::list_query::ListQuery;
 use crate::pages::list::use_list_query;
 use crate::pages::not_found::NotFoundPage;
+use crate::reading::Reading;
 use crate::route::Route;
+use crate::storage;
 use insight_corpus::link::safe_web_address;
 use insight_search::highlight;
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
+
+/// The storage name of the reader's choice to highlight search terms.
+const HIGHLIGHT: &str = "highlight";
 
 /// How many related articles "More on these keywords" shows.
 const RELATED: usize = 5;
@@ -31,8 +36,17 @@ pub struct ReaderPageProps {
 pub fn ReaderPage(props: &ReaderPageProps) -> Html {
     let collection = &props.collection;
     let query = use_list_query();
-    let highlighting = use_state(|| true);
+    let highlighting = use_state(|| storage::load(HIGHLIGHT).as_deref() != Some("off"));
     let found = collection.find(&props.id);
+    {
+        let reading = use_context::<Reading>().expect("the shell provides the reading history");
+        let opened = found.map(|(_, article)| article.id.clone());
+        use_effect_with(opened, move |opened| {
+            if let Some(id) = opened {
+                reading.mark_read.emit(id.clone());
+            }
+        });
+    }
     {
         let title = found.map(|(_, a)| format!("{} · {}", a.title, collection.title));
         use_effect_with(title, |title| {
@@ -89,7 +103,11 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
                     <label class="highlight-toggle">
                         <input type="checkbox" checked={*highlighting} onchange={{
                             let highlighting = highlighting.clone();
-                            move |_| highlighting.set(!*highlighting)
+                            move |_| {
+                                let on = !*highlighting;
+                                storage::store(HIGHLIGHT, if on { "on" } else { "off" });
+                                highlighting.set(on);
+                            }
                         }} />
                         {" Highlight search terms"}
                     </label>

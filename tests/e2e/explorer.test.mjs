@@ -46,6 +46,8 @@ afterEach(async (t) => {
   if (!current) return;
   const { page, problems, allowed = [] } = current;
   current = null;
+  // Every test starts with no reading history or preferences.
+  await page.evaluate(() => localStorage.clear()).catch(() => {});
   await page.close();
   const unexpected = problems.filter((p) => !allowed.some((pattern) => pattern.test(p)));
   assert.deepEqual(unexpected, [], `${t.name}: the browser reported problems`);
@@ -476,6 +478,75 @@ describe("search", () => {
     assert.equal(await page.locator(".article-body mark").count(), 0);
     await page.screenshot({ path: join(SHOTS, "reader-search.png") });
   });
+});
+
+describe("reading history and preferences", () => {
+  const readMarks = (page) => page.locator(".article-list > li:has(.read-mark) h2").allInnerTexts();
+  const [newest, second] = [0, 1].map((n) => () => newestFirst()[n]);
+
+  /** Opens the first two articles from the list and comes back to it. */
+  async function readTwo(page) {
+    for (const article of [newest(), second()]) {
+      await page.getByRole("link", { name: article.title, exact: true }).first().click();
+      await page.waitForSelector("article h1");
+      await page.goBack();
+      await page.waitForSelector(".article-list");
+    }
+  }
+
+  test("opened articles are marked Read, after a reload too, until the history is forgotten", async () => {
+    const page = await open();
+    assert.deepEqual(await readMarks(page), []);
+    await readTwo(page);
+    assert.deepEqual(await readMarks(page), [newest().title, second().title]);
+    await page.reload();
+    await page.waitForSelector(".article-list");
+    assert.deepEqual(await readMarks(page), [newest().title, second().title]);
+    assert.match(await page.locator(".reading-note").innerText(), /only this browser knows/);
+    await page.getByRole("button", { name: "Forget reading history" }).click();
+    assert.deepEqual(await readMarks(page), []);
+    await page.reload();
+    await page.waitForSelector(".article-list");
+    assert.deepEqual(await readMarks(page), []);
+  });
+
+  test("the choice to turn off search highlighting is remembered", async () => {
+    const page = await open("?q=flood+insurance");
+    await page.locator(".article-list > li h2 a").first().click();
+    await page.waitForSelector("article h1");
+    await page.getByLabel("Highlight search terms").uncheck();
+    await page.reload();
+    await page.waitForSelector("article h1");
+    assert.equal(await page.getByLabel("Highlight search terms").isChecked(), false);
+    assert.equal(await page.locator(".article-body mark").count(), 0);
+  });
+
+  for (const [name, breakStorage] of [
+    [
+      "disabled",
+      () => Object.defineProperty(window, "localStorage", { get() { throw new DOMException("The operation is insecure.", "SecurityError"); } }),
+    ],
+    [
+      "full",
+      () => { Storage.prototype.setItem = function () { throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); }; },
+    ],
+  ]) {
+    test(`with storage ${name}, marks and preferences still work for the visit, and the reader is told`, async () => {
+      current = await openPage(browser, { origin: new URL(site.url).origin });
+      const { page } = current;
+      await page.addInitScript(breakStorage);
+      await page.goto(site.url);
+      await page.waitForSelector(".article-list");
+      await readTwo(page);
+      assert.deepEqual(await readMarks(page), [newest().title, second().title]);
+      assert.match(await page.locator(".reading-note").innerText(), /until you close this page/);
+      await page.goto(`${site.url}?q=flood+insurance`);
+      await page.locator(".article-list > li h2 a").first().click();
+      await page.waitForSelector("article h1");
+      await page.getByLabel("Highlight search terms").uncheck();
+      assert.equal(await page.locator(".article-body mark").count(), 0);
+    });
+  }
 });
 
 describe("phone, desktop and keyboard", () => {

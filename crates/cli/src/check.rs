@@ -25,7 +25,7 @@ pub fn execute(args: CheckArgs) -> Result<ExitCode, String> {
         }
     }
     println!(
-        "{path}: {} valid articles, {} problems",
+        "{path}: {} valid articles, {} with problems (left out by the explorer)",
         corpus.articles.len(),
         corpus.skipped.len()
     );

@@ -7,6 +7,7 @@ use crate::error::IngestError;
 use crate::fields::{date_in_path, FieldError, Fields};
 use crate::options::Options;
 use crate::slug::{choose_id, strip_date_prefix};
+use insight_corpus::link::safe_web_address;
 use insight_corpus::{Article, Block};
 use std::path::Path;
 
@@ -146,9 +147,36 @@ fn article(
         summary,
         body: body.blocks,
         bio: text(&["bio", "author_bio"])?,
-        url: text(&["url", "link", "canonical_url"])?,
+        url: original_address(
+            text(&["url", "link", "canonical_url"])?,
+            place,
+            &mut warnings,
+        ),
     };
     Ok((article, warnings))
+}
+
+/// The article's original address when it is a full `http`/`https` address. Anything else
+/// (a site-relative permalink such as `/2021/04/post.html`, a `javascript:` link) is left
+/// out with a warning, and the article is kept.
+fn original_address(
+    url: Option<String>,
+    place: &Place,
+    warnings: &mut Vec<IngestError>,
+) -> Option<String> {
+    let url = url?;
+    if safe_web_address(&url).is_some() {
+        return Some(url);
+    }
+    warnings.push(IngestError::new(
+        place.path,
+        place.line,
+        format!(
+            "url {url:?} is not a full http or https address, so the article keeps no link to \
+             its original (write it as https://…)"
+        ),
+    ));
+    None
 }
 
 /// The first paragraph's text, shortened to about 300 characters at a word boundary.

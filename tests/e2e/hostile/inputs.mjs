@@ -50,9 +50,10 @@ export const dangerousLinks = [
   "https://evil.example/ok",
 ];
 
-/** The per-payload formats of the input folder: the title tag, and how many articles each
- * payload gives in it. Feeds give two per payload (escaped text and CDATA), plus one per
- * payload from a feed of its own whose title (the articles' source) is the payload. */
+/** The per-payload formats of the input folder: the tag in the title prefix, and how many
+ * articles each payload gives in it. The big RSS and Atom feeds hold two items per payload
+ * (escaped text and CDATA); each payload also has an RSS and an Atom feed of its own, whose
+ * title (the articles' source) is the payload. */
 export const FORMATS = [
   { tag: "yaml", what: "Markdown, YAML front matter", perPayload: 1 },
   { tag: "toml", what: "Markdown, TOML front matter", perPayload: 1 },
@@ -77,7 +78,7 @@ const pad = (i, width = 3) => String(i).padStart(width, "0");
 
 /** A date for article `i` of the `group`-th set: 2020-01-01 plus some days, as a Date. */
 function dateOf(group, i) {
-  return new Date(Date.UTC(2020, 0, 1) + (group * 240 + i) * 86_400_000);
+  return new Date(Date.UTC(2020, 0, 1) + (group * 225 + i) * 86_400_000);
 }
 const isoDay = (date) => date.toISOString().slice(0, 10);
 
@@ -149,15 +150,18 @@ export function tomlString(s) {
   return `"${body}"`;
 }
 
-// XML 1.0 cannot carry these characters at all, not even as character references; in
-// feeds they become U+FFFD (the replacement character).
+// XML 1.0 cannot carry these control characters at all, not even as character references.
+// Real feeds contain them anyway and the feed reader accepts them, so they are written as
+// character references in text and attributes (XML 1.1 style) and raw inside CDATA.
 const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-const xmlSafe = (s) => s.replace(XML_FORBIDDEN, "\ufffd");
+const xmlReference = (c) => `&#x${c.charCodeAt(0).toString(16)};`;
 
 /** XML character data: `&`, `<`, `>` escaped; a carriage return kept as a reference (a raw
- * one would be read as a newline). */
+ * one would be read as a newline); control characters as references (see above). */
 export function xmlText(s) {
-  return xmlSafe(s).replace(/[&<>\r]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;" })[c]);
+  return s
+    .replace(/[&<>\r]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;" })[c])
+    .replace(XML_FORBIDDEN, xmlReference);
 }
 
 /** An XML attribute value in double quotes (tabs and line breaks as references, which
@@ -166,9 +170,10 @@ export function xmlAttr(s) {
   return xmlText(s).replace(/["\t\n]/g, (c) => ({ '"': "&quot;", "\t": "&#9;", "\n": "&#10;" })[c]);
 }
 
-/** A CDATA section; `]]>` inside is split across two sections. */
+/** A CDATA section; `]]>` inside is split across two sections. A carriage return inside
+ * CDATA is read as a newline (XML line-end normalisation). */
 export function cdata(s) {
-  return `<![CDATA[${xmlSafe(s).replaceAll("]]>", "]]]]><![CDATA[>")}]]>`;
+  return `<![CDATA[${s.replaceAll("]]>", "]]]]><![CDATA[>")}]]>`;
 }
 
 /** HTML text, so that the payload arrives as text rather than markup. */
@@ -367,9 +372,9 @@ function tomlLinkArticle(url, j) {
  * stand-in name; and a byline line longer than 1200 bytes is not read as a byline, so a
  * value is cut to 1100 bytes (only the two longest payloads are that long). */
 function bylineValue(p) {
-  let value = p.replace(/\s+/g, " ").trim();
+  let value = p.replace(/[\s\u0085]+/g, " ").trim();
   if (value === "") return "Blank Payload";
-  while (Buffer.byteLength(value) > 1100) value = value.slice(0, -1);
+  while (Buffer.byteLength(value) > 1100) value = [...value].slice(0, -1).join("");
   return value;
 }
 

@@ -54,15 +54,34 @@ pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
     write_atomically(&index_path, index.as_bytes())?;
     write_atomically(&args.site.join("404.html"), index.as_bytes())?;
     let articles = args.site.join("articles");
+    let mut pages = std::collections::HashSet::new();
     for article in &built.corpus.articles {
         // Ids are validated URL-safe slugs, so they are safe file names too.
-        write_atomically(
-            &articles.join(format!("{}.html", article.id)),
-            index.as_bytes(),
-        )?;
+        let page = format!("{}.html", article.id);
+        write_atomically(&articles.join(&page), index.as_bytes())?;
+        pages.insert(page);
     }
+    remove_stale_pages(&articles, &pages)?;
     Ok(built.finish(
         &args.source,
         &format!("{} ({} bytes of corpus)", args.site.display(), json.len()),
     ))
+}
+
+/// Removes the page copies of articles that are no longer in the corpus (left by an
+/// earlier publish into the same folder), so their addresses answer 404 again.
+fn remove_stale_pages(
+    folder: &std::path::Path,
+    current: &std::collections::HashSet<String>,
+) -> Result<(), String> {
+    let entries =
+        std::fs::read_dir(folder).map_err(|e| format!("{}: cannot list: {e}", folder.display()))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".html") && !current.contains(&name) {
+            std::fs::remove_file(entry.path())
+                .map_err(|e| format!("{}: cannot remove: {e}", entry.path().display()))?;
+        }
+    }
+    Ok(())
 }
