@@ -1,7 +1,7 @@
 // Hostile inputs for the end-to-end XSS test.
 //
-// The test puts every XSS payload (/work/shared/testdata/xss/dompurify-payloads.json, see
-// the README there) into every field of an article, through every input format the corpus
+// The test puts every XSS payload (shared/testdata/xss/dompurify-payloads.json of the
+// workplace, see the README there) into every field of an article, through every input format the corpus
 // tool reads, builds a site and checks in a browser that nothing executes. This module
 // makes those inputs:
 //
@@ -15,14 +15,22 @@
 // `L${j}-${format} ` for the articles whose body links use dangerousLinks[j]. Ids, slugs
 // and file names are made from indexes only, never from a payload. Every article has a
 // valid date (2020-01-01 onwards), so only the payload-carrying fields are hostile.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 
-/** Where the payloads are, unless XSS_PAYLOADS says otherwise. */
-export const PAYLOADS_PATH = "/work/shared/testdata/xss/dompurify-payloads.json";
+/** Where the payloads are, unless XSS_PAYLOADS says otherwise: the workplace's shared
+ * test data, next to this repository's checkout or at its usual place. */
+export const PAYLOADS_PATHS = [
+  fileURLToPath(new URL("../../../../shared/testdata/xss/dompurify-payloads.json", import.meta.url)),
+  "/work/shared/testdata/xss/dompurify-payloads.json",
+];
 
 /** The payloads: a JSON array of strings. */
-export function loadPayloads(path = process.env.XSS_PAYLOADS || PAYLOADS_PATH) {
+export function loadPayloads(path = process.env.XSS_PAYLOADS || PAYLOADS_PATHS.find((p) => existsSync(p))) {
+  if (!path) {
+    throw new Error(`the XSS payloads were not found at ${PAYLOADS_PATHS.join(" or ")}; set XSS_PAYLOADS to the file`);
+  }
   const payloads = JSON.parse(readFileSync(path, "utf8"));
   if (!Array.isArray(payloads) || !payloads.every((p) => typeof p === "string")) {
     throw new Error(`${path}: expected a JSON array of strings`);

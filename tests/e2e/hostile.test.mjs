@@ -1,0 +1,318 @@
+// Hostile content, end to end. Every XSS payload of the shared test data goes into every
+// field of an article, through every input format of the corpus tool and through a corpus
+// file written by hand; each collection is published into a copy of the release site and
+// read in headless Chromium: the list, every reader, and a search for every payload.
+// Nothing may open a dialog, break the Content-Security-Policy or load anything from
+// another origin (the page helpers fail a test on any of these), and every text field
+// must show exactly its text.
+// Run by `cargo xtask test` after explorer.test.mjs; SITE_DIR is the built release site.
+import { after, afterEach, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { join, resolve } from "node:path";
+import { servePages } from "./pages-server.mjs";
+import { launch, openPage } from "./browser.mjs";
+import { hostileCorpus, loadPayloads, writeHostileInputs } from "./hostile/inputs.mjs";
+
+const SITE_DIR = resolve(process.env.SITE_DIR ?? "../../target/e2e-site");
+const BASE = process.env.SITE_BASE ?? "/insight-explorer/";
+const ROOT = resolve("../..");
+const WORK = resolve(process.env.HOSTILE_DIR ?? join(ROOT, "target", "hostile"));
+
+/** Elements that article text must never become. */
+const FOREIGN = "script, iframe, frame, object, embed, img, svg, math, video, audio, source, style, link, meta, base, form:not(.search-box), template, picture, canvas, marquee, input:not(#search-input):not(#keyword-narrow):not([type=checkbox]), textarea";
+
+let payloads, browser, current;
+
+before(async () => {
+  payloads = loadPayloads();
+  assert.equal(payloads.length, 223, "the shared payload file holds 223 payloads");
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+afterEach(async (t) => {
+  if (!current) return;
+  const { page, problems } = current;
+  current = null;
+  await page.close();
+  assert.deepEqual(problems, [], `${t.name}: the browser reported problems`);
+});
+
+/** A copy of the release site without the sample collection (its saved search index
+ * stays, as after a hand edit of corpus.json: the explorer must notice it does not fit). */
+function emptySite(name) {
+  const dir = join(WORK, name);
+  cpSync(SITE_DIR, dir, { recursive: true });
+  for (const generated of ["corpus.json", "articles"]) rmSync(join(dir, generated), { recursive: true, force: true });
+  return dir;
+}
+
+/** All the text of a structured body, in order, as the reader renders it. */
+function bodyText(value) {
+  if (Array.isArray(value)) return value.map(bodyText).join("");
+  if (value && typeof value === "object") {
+    return Object.entries(value)
+      .filter(([key]) => key !== "href" && key !== "type")
+      .map(([key, inner]) => (key === "text" ? inner : bodyText(inner)))
+      .join("");
+  }
+  return "";
+}
+
+/**
+ * Runs in the page: whatever of the page is not plain text or an allowed link. Returns a
+ * list of findings, empty when the page is clean.
+ */
+function pageFindings(foreign) {
+  const findings = [];
+  for (const element of document.querySelectorAll(`body :is(${foreign})`)) findings.push(`element <${element.localName}> in the page`);
+  for (const element of document.querySelectorAll("body *")) {
+    for (const attribute of element.attributes) {
+      if (attribute.name.startsWith("on")) findings.push(`event handler attribute ${attribute.name} on <${element.localName}>`);
+      if (attribute.name === "style") findings.push(`style attribute on <${element.localName}>`);
+    }
+  }
+  for (const link of document.querySelectorAll("a[href]")) {
+    if (!["http:", "https:", "mailto:"].includes(link.protocol)) findings.push(`link with scheme ${link.protocol}: ${link.getAttribute("href")}`);
+  }
+  return findings;
+}
+
+/** Opens `site` and waits for the list. */
+async function openList(site) {
+  current = await openPage(browser, { origin: new URL(site.url).origin });
+  await current.page.goto(site.url);
+  await current.page.waitForSelector(".article-list");
+  return current.page;
+}
+
+/** Shows every article of the list (50 at a time) and returns what each card shows. */
+async function allCards(page, count) {
+  while ((await page.locator(".article-list > li").count()) < count) {
+    await page.getByRole("button", { name: /^Show more/ }).click();
+  }
+  return page.locator(".article-list > li").evaluateAll((cards) =>
+    cards.map((card) => ({
+      id: decodeURIComponent(card.querySelector("h2 a").getAttribute("href").split("/").pop().split("?")[0]),
+      title: card.querySelector("h2").textContent,
+      authors: card.querySelector(".byline .authors").textContent,
+      source: card.querySelector(".byline .source").textContent,
+      summary: card.querySelector(".summary")?.textContent,
+      keywords: [...card.querySelectorAll(".keyword-links li")].map((li) => li.textContent),
+    })),
+  );
+}
+
+/** Compares what the list shows with the corpus, field by field. */
+function checkCards(cards, articles) {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const spellings = new Set(articles.flatMap((a) => a.keywords));
+  const wrong = [];
+  for (const card of cards) {
+    const article = byId.get(card.id);
+    if (!article) {
+      wrong.push(`${card.id}: not in the corpus`);
+      continue;
+    }
+    if (card.title !== article.title) wrong.push(`${card.id}: title ${JSON.stringify(card.title)}`);
+    if (card.source !== article.source) wrong.push(`${card.id}: source ${JSON.stringify(card.source)}`);
+    if (card.summary !== article.summary) wrong.push(`${card.id}: summary ${JSON.stringify(card.summary)}`);
+    for (const author of article.authors) if (!card.authors.includes(author)) wrong.push(`${card.id}: author ${JSON.stringify(author)} not shown as text`);
+    for (const keyword of card.keywords) if (!spellings.has(keyword)) wrong.push(`${card.id}: keyword ${JSON.stringify(keyword)} is no keyword of the corpus`);
+  }
+  return wrong;
+}
+
+/**
+ * Runs in the page: opens each article's reader by the router (as a link click does) and
+ * compares what it shows with the article. Returns the differences.
+ */
+async function readEach({ articles, base, foreign, spellings }) {
+  const wrong = [];
+  const frame = () => new Promise((done) => setTimeout(done, 0));
+  for (const article of articles) {
+    history.pushState(null, "", `${base}articles/${article.id}`);
+    dispatchEvent(new PopStateEvent("popstate"));
+    let h1;
+    for (let tries = 0; tries < 500; tries++) {
+      h1 = document.querySelector("article.reader h1");
+      if (h1 && h1.textContent === article.title) break;
+      await frame();
+    }
+    if (!h1 || h1.textContent !== article.title) {
+      wrong.push(`${article.id}: reader title ${JSON.stringify(h1?.textContent)}`);
+      continue;
+    }
+    const reader = document.querySelector("article.reader");
+    const shown = {
+      source: reader.querySelector(".byline .source")?.textContent,
+      authors: reader.querySelector(".byline .authors")?.textContent ?? "",
+      body: reader.querySelector(".article-body")?.textContent,
+      bio: reader.querySelector(".bio p")?.textContent,
+      keywords: [...reader.querySelectorAll(".reader-footer .keyword-links li")].map((li) => li.textContent),
+    };
+    if (shown.source !== article.source) wrong.push(`${article.id}: source ${JSON.stringify(shown.source)}`);
+    for (const author of article.authors) if (!shown.authors.includes(author)) wrong.push(`${article.id}: author ${JSON.stringify(author)}`);
+    if (shown.body !== article.expectedBody) wrong.push(`${article.id}: body ${JSON.stringify(shown.body?.slice(0, 200))}`);
+    if ((shown.bio ?? null) !== (article.bio ?? null)) wrong.push(`${article.id}: bio ${JSON.stringify(shown.bio)}`);
+    // A keyword shows in the spelling most articles use, which may be another article's.
+    for (const keyword of shown.keywords) if (!spellings.includes(keyword)) wrong.push(`${article.id}: keyword ${JSON.stringify(keyword)}`);
+    // The browser collapses whitespace and control characters in document.title.
+    const tidy = (text) => text.replace(/[\u0000-\u0020]+/g, " ").trim();
+    const tabTitle = tidy(`${article.title} · ${document.querySelector(".site-title").textContent}`);
+    if (tidy(document.title) !== tabTitle) wrong.push(`${article.id}: document title ${JSON.stringify(document.title)}`);
+    for (const element of document.querySelectorAll(`body :is(${foreign})`)) wrong.push(`${article.id}: element <${element.localName}>`);
+    for (const link of reader.querySelectorAll("a[href]")) {
+      if (!["http:", "https:", "mailto:"].includes(link.protocol)) wrong.push(`${article.id}: link ${link.getAttribute("href")}`);
+    }
+  }
+  return wrong;
+}
+
+/** Opens every article's reader, in batches, and returns the differences. */
+async function readAll(page, articles) {
+  const wrong = [];
+  const expected = articles.map((a) => ({ ...a, expectedBody: bodyText(a.body) }));
+  const spellings = [...new Set(articles.flatMap((a) => a.keywords))];
+  for (let start = 0; start < expected.length; start += 250) {
+    wrong.push(...(await page.evaluate(readEach, { articles: expected.slice(start, start + 250), base: BASE, foreign: FOREIGN, spellings })));
+  }
+  return wrong;
+}
+
+describe("every payload through every input format of the corpus tool", () => {
+  let site, corpus, written;
+
+  before(async () => {
+    const input = join(WORK, "input");
+    written = writeHostileInputs(input, payloads);
+    const dir = emptySite("ingested-site");
+    // The corpus tool reads the payloads like any archive: refused links and raw HTML are
+    // warnings, so the run succeeds; what it keeps is what the explorer must show as text.
+    execFileSync(
+      process.env.CARGO ?? "cargo",
+      ["run", "--quiet", "--package", "insight-corpus-cli", "--", "publish", input, "--site", dir, "--title", "Hostile inputs", "--quiet"],
+      { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] },
+    );
+    corpus = JSON.parse(readFileSync(join(dir, "corpus.json"), "utf8"));
+    site = await servePages(dir, BASE);
+  });
+
+  after(async () => {
+    await site?.close();
+  });
+
+  test("the corpus tool reads every file and keeps every article, with no dangerous link", () => {
+    assert.equal(corpus.articles.length, written.articles, JSON.stringify(written.byFormat));
+    const links = corpus.articles.flatMap((a) => JSON.stringify(a.body).match(/"href":"[^"]*"/g) ?? []);
+    for (const link of links) assert.doesNotMatch(link, /"href":"\s*(javascript|vbscript|data):/i);
+    for (const article of corpus.articles) if (article.url) assert.match(article.url, /^https?:\/\//);
+  });
+
+  test("plain-text fields of JSON and front-matter records arrive unchanged", () => {
+    const carried = corpus.articles.filter((a) => /^X\d+-(json|jsonl|yaml|toml)( |$)/.test(a.title));
+    assert.equal(carried.length, 4 * payloads.length);
+    for (const article of carried) {
+      const [, i] = article.title.match(/^X(\d+)-/);
+      const payload = payloads[Number(i)].trim();
+      if (payload === "") continue;
+      assert.ok(article.title.endsWith(payload), `${article.id}: title`);
+      assert.equal(article.summary, payload, `${article.id}: summary`);
+      assert.ok(article.authors.includes(payload), `${article.id}: authors`);
+      assert.equal(article.source, payload, `${article.id}: source`);
+      assert.ok(article.keywords.includes(payload), `${article.id}: keywords`);
+      assert.equal(article.bio, payload, `${article.id}: bio`);
+    }
+  });
+
+  test("the list shows every title, byline, summary and keyword as text", async () => {
+    const page = await openList(site);
+    const cards = await allCards(page, corpus.articles.length);
+    assert.equal(cards.length, corpus.articles.length);
+    assert.deepEqual(checkCards(cards, corpus.articles), []);
+    assert.deepEqual(await page.evaluate(pageFindings, FOREIGN), []);
+  });
+
+  test("every reader shows its article as text", async () => {
+    const page = await openList(site);
+    assert.deepEqual(await readAll(page, corpus.articles), []);
+    assert.deepEqual(await page.evaluate(pageFindings, FOREIGN), []);
+  });
+
+  test("a search for each payload finds text, marks text and runs nothing", async () => {
+    const page = await openList(site);
+    const box = page.getByRole("searchbox", { name: "Search articles" });
+    for (const payload of payloads) {
+      await box.fill(payload.slice(0, 500));
+      await page.waitForFunction(() => !document.querySelector(".loading"));
+      const findings = await page.evaluate(pageFindings, FOREIGN);
+      assert.deepEqual(findings, [], `searching for ${JSON.stringify(payload.slice(0, 80))}`);
+    }
+    // The last search's first result, opened with its terms marked.
+    await box.fill("alert");
+    await page.waitForSelector(".article-list mark");
+    await page.locator(".article-list > li h2 a").first().click();
+    await page.waitForSelector("article.reader");
+    assert.deepEqual(await page.evaluate(pageFindings, FOREIGN), []);
+  });
+});
+
+describe("every payload in a corpus file written by hand", () => {
+  let site, corpus;
+
+  before(async () => {
+    const dir = emptySite("hand-site");
+    // Refused links included: the explorer itself must set those articles aside.
+    corpus = hostileCorpus(payloads, { includeRefused: true });
+    writeFileSync(join(dir, "corpus.json"), JSON.stringify(corpus));
+    site = await servePages(dir, BASE);
+  });
+
+  after(async () => {
+    await site?.close();
+  });
+
+  const refusedIds = () => corpus.adaptations.links.map((j) => `link-${String(j).padStart(2, "0")}`);
+  const shownArticles = () => corpus.articles.filter((a) => !refusedIds().includes(a.id));
+
+  test("articles with script, data or disguised links are left out and counted", async () => {
+    const page = await openList(site);
+    assert.ok(refusedIds().length >= 12, `${refusedIds().length} dangerous links refused`);
+    const summary = await page.locator(".skipped-notice summary").textContent();
+    assert.equal(summary, `${refusedIds().length} articles left out: their records in the corpus are invalid.`);
+    assert.equal(await page.locator("[role=status]").first().textContent(), `${shownArticles().length} articles`);
+  });
+
+  test("the collection's title and notice, and every card, show as text", async () => {
+    const page = await openList(site);
+    assert.equal(await page.locator(".site-title").textContent(), corpus.title);
+    assert.equal(await page.title(), corpus.title);
+    assert.equal(await page.locator(".site-footer .notice").textContent(), corpus.notice);
+    const cards = await allCards(page, shownArticles().length);
+    assert.deepEqual(checkCards(cards, shownArticles()), []);
+    assert.deepEqual(await page.evaluate(pageFindings, FOREIGN), []);
+  });
+
+  test("every reader shows its article as text, with only web links live", async () => {
+    const page = await openList(site);
+    assert.deepEqual(await readAll(page, shownArticles()), []);
+    assert.deepEqual(await page.evaluate(pageFindings, FOREIGN), []);
+  });
+
+  test("a search for each payload runs nothing", async () => {
+    const page = await openList(site);
+    const box = page.getByRole("searchbox", { name: "Search articles" });
+    for (const payload of payloads) {
+      await box.fill(payload.slice(0, 500));
+      const findings = await page.evaluate(pageFindings, FOREIGN);
+      assert.deepEqual(findings, [], `searching for ${JSON.stringify(payload.slice(0, 80))}`);
+    }
+  });
+});
