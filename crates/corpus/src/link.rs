@@ -107,6 +107,60 @@ mod tests {
         }
     }
 
+    /// What a browser's URL parser does before it reads a scheme: strips leading and
+    /// trailing C0 controls and spaces, and removes every tab and newline.
+    fn as_the_browser_reads_it(href: &str) -> String {
+        href.trim_matches(|c: char| c <= ' ')
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .collect::<String>()
+            .to_ascii_lowercase()
+    }
+
+    proptest::proptest! {
+        /// Whatever pieces a link is made of, one that passes never reaches a script,
+        /// data or unknown scheme once the browser has normalized it.
+        #[test]
+        fn no_kept_link_runs_script(
+            pieces in proptest::collection::vec(proptest::prop_oneof![
+                proptest::strategy::Just("java".to_string()),
+                proptest::strategy::Just("script".to_string()),
+                proptest::strategy::Just("vb".to_string()),
+                proptest::strategy::Just("data".to_string()),
+                proptest::strategy::Just(":".to_string()),
+                proptest::strategy::Just("&#58;".to_string()),
+                proptest::strategy::Just("&colon;".to_string()),
+                proptest::strategy::Just("%3A".to_string()),
+                proptest::strategy::Just("/".to_string()),
+                proptest::strategy::Just("https".to_string()),
+                proptest::strategy::Just("\t".to_string()),
+                proptest::strategy::Just("\n".to_string()),
+                proptest::strategy::Just(" ".to_string()),
+                proptest::strategy::Just("\u{0}".to_string()),
+                proptest::strategy::Just("\u{a0}".to_string()),
+                "[a-zA-Z]{1,3}",
+                "\\PC{1,2}",
+            ], 0..8)
+        ) {
+            let href = pieces.concat();
+            if let Some(kept) = safe_href(&href) {
+                let read = as_the_browser_reads_it(kept);
+                for scheme in ["javascript:", "vbscript:", "data:"] {
+                    proptest::prop_assert!(!read.starts_with(scheme), "{href:?} kept as {kept:?}");
+                }
+                if let Some(colon) = read.find(':') {
+                    let scheme = &read[..colon];
+                    if !scheme.contains(['/', '?', '#']) {
+                        proptest::prop_assert!(
+                            ["http", "https", "mailto"].contains(&scheme),
+                            "{href:?} kept with scheme {scheme:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn original_address_must_be_web() {
         assert!(safe_web_address("https://example.org/piece").is_some());

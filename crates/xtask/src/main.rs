@@ -2,16 +2,21 @@
 //! says what it is doing, and stops at the first failure.
 //!
 //! - `serve`: build the explorer with the sample collection and serve it with Trunk.
-//! - `test`: formatting, lints, native tests, component tests in headless Chromium, and
-//!   end-to-end tests of the release site served under a GitHub Pages-style sub-path.
+//! - `test`: formatting, lints, native tests, component tests in headless Chromium,
+//!   end-to-end tests of the release site served under a GitHub Pages-style sub-path,
+//!   supply-chain checks, and every fuzz target for a bounded time.
 //! - `dist`: build the release site into `dist/` and report the bundle size.
 //! - `bench`: time the corpus tool (ingest and generate) on this machine.
 //! - `bench-search`: our search engine beside MiniSearch in headless Chromium.
+//! - `fuzz`: every fuzz target over its saved crashes, then for a bounded time.
+//! - `deny`: supply-chain checks (licenses, banned crates, sources, advisories).
 
 mod bench;
 mod bench_search;
 mod bundle_size;
+mod fuzz;
 mod run;
+mod supply_chain;
 mod tools;
 
 use run::{run, step, Failure};
@@ -27,7 +32,11 @@ tasks:
   dist [--public-url /REPO/] [--dist DIR]
                                    build the release site (default: public URL /, folder dist/)
   bench                            time the corpus tool: ingest 10,000 Markdown files, generate 100,000 articles
-  bench-search                     search engine vs MiniSearch in headless Chromium on 10,000 generated articles";
+  bench-search                     search engine vs MiniSearch in headless Chromium on 10,000 generated articles
+  fuzz [--seconds N]               every fuzz target over its saved crashes, then N seconds each (default 60)
+  deny                             supply-chain checks: licenses, banned crates, sources, RustSec advisories
+
+`test` also fuzzes each target (FUZZ_SECONDS seconds, default 60; 0 skips) and runs `deny`.";
 
 /// The public URL the end-to-end tests publish under, like a GitHub Pages project site.
 const E2E_BASE: &str = "/insight-explorer/";
@@ -41,6 +50,14 @@ fn main() -> ExitCode {
         Some("dist") => dist(&root, &args[1..]),
         Some("bench") => bench::corpus_tool(&root),
         Some("bench-search") => bench_search::search(&root),
+        Some("fuzz") => option(&args[1..], "--seconds")
+            .map(|s| {
+                s.parse()
+                    .map_err(|_| Failure(format!("--seconds {s:?} is not a number")))
+            })
+            .unwrap_or(Ok(fuzz::DEFAULT_SECONDS))
+            .and_then(|seconds| fuzz::fuzz(&root, seconds)),
+        Some("deny") => supply_chain::deny(&root),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())
@@ -200,6 +217,13 @@ fn test(root: &Path) -> Result<(), Failure> {
             "SCREENSHOT_DIR",
             root.join("target").join("e2e-screenshots"),
         ))?;
+    supply_chain::deny(root)?;
+    let seconds = fuzz::seconds_from_env()?;
+    if seconds > 0 {
+        fuzz::fuzz(root, seconds)?;
+    } else {
+        step("Skipping the fuzz targets (FUZZ_SECONDS=0)");
+    }
     step("All tests passed");
     Ok(())
 }

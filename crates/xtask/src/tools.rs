@@ -9,6 +9,11 @@ use std::process::Command;
 
 /// Trunk 0.22 needs a newer rustc than 1.95; 0.21.14 is the newest that builds here.
 const TRUNK_VERSION: &str = "0.21.14";
+/// The cargo-fuzz release the fuzz targets were written for.
+const CARGO_FUZZ_VERSION: &str = "0.13.2";
+/// The cargo-deny release whose `deny.toml` format the project uses.
+const CARGO_DENY_VERSION: &str = "0.20.2";
+
 /// The binaryen release whose wasm-opt reads current rustc output (Trunk.toml names it too).
 const BINARYEN_VERSION: &str = "132";
 
@@ -82,6 +87,57 @@ fn ensure_trunk() -> Result<(), Failure> {
         "Installing Trunk {TRUNK_VERSION} (cargo install; about 13 minutes on 2 cores, once)"
     ));
     run(Command::new(cargo()).args(["install", "--locked", "trunk", "--version", TRUNK_VERSION]))
+}
+
+/// Makes sure the nightly toolchain and cargo-fuzz are present; returns the rustup
+/// `cargo` to run `cargo +nightly fuzz` with.
+pub fn ensure_fuzz_tools() -> Result<PathBuf, Failure> {
+    let toolchains = output("rustup", &["toolchain", "list"]).unwrap_or_default();
+    if !toolchains.lines().any(|l| l.starts_with("nightly")) {
+        step("Installing the nightly toolchain for cargo-fuzz (rustup toolchain install nightly)");
+        run(Command::new("rustup").args([
+            "toolchain",
+            "install",
+            "nightly",
+            "--profile",
+            "minimal",
+        ]))?;
+    }
+    ensure_cargo_tool(
+        "cargo-fuzz",
+        "cargo-fuzz ",
+        CARGO_FUZZ_VERSION,
+        "about 2 minutes",
+    )?;
+    let rustup_cargo = cargo_bin().join("cargo");
+    Ok(if rustup_cargo.exists() {
+        rustup_cargo
+    } else {
+        PathBuf::from("cargo")
+    })
+}
+
+/// Makes sure cargo-deny is present; returns its path.
+pub fn ensure_cargo_deny() -> Result<PathBuf, Failure> {
+    ensure_cargo_tool(
+        "cargo-deny",
+        "cargo-deny ",
+        CARGO_DENY_VERSION,
+        "about 2 minutes",
+    )?;
+    Ok(find("cargo-deny"))
+}
+
+/// Installs `krate` at `version` with `cargo install --locked` unless that version is
+/// already there (its `--version` output starts with `prefix`).
+fn ensure_cargo_tool(krate: &str, prefix: &str, version: &str, time: &str) -> Result<(), Failure> {
+    if installed_version(&find(krate), prefix).as_deref() == Some(version) {
+        return Ok(());
+    }
+    step(&format!(
+        "Installing {krate} {version} (cargo install; {time}, once)"
+    ));
+    run(Command::new(cargo()).args(["install", "--locked", krate, "--version", version]))
 }
 
 /// The `wasm-bindgen` version in Cargo.lock; the CLI must match it exactly.
