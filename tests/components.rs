@@ -119,6 +119,46 @@ async fn body_renders_structure_and_keeps_hostile_text_as_text() {
 }
 
 #[wasm_bindgen_test]
+async fn body_refuses_every_disguise_of_a_script_or_data_link() {
+    // The body is given these directly, as from a corpus that skipped every check.
+    let disguises = [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        " javascript:alert(1)",
+        "\u{1}javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "java\nscript:alert(1)",
+        "javascript&#58;alert(1)",
+        "&#106;avascript:alert(1)",
+        "javascript&colon;alert(1)",
+        "vbscript:msgbox(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "DATA:text/html;base64,PHNjcmlwdD4=",
+        "file:///etc/passwd",
+    ];
+    let blocks = disguises
+        .iter()
+        .map(|href| Block::Paragraph {
+            content: vec![Inline::Link {
+                href: href.to_string(),
+                content: vec![text(href)],
+            }],
+        })
+        .collect();
+    let root = mount::<ArticleBody>(ArticleBodyProps {
+        blocks: Rc::new(blocks),
+        highlight: None,
+    })
+    .await;
+    assert!(all(&root, "a").is_empty(), "no disguise became a link");
+    let kept: Vec<String> = all(&root, ".refused-link")
+        .iter()
+        .map(|e| e.text_content().unwrap())
+        .collect();
+    assert_eq!(kept, disguises, "each link's text is kept, as text");
+}
+
+#[wasm_bindgen_test]
 async fn body_marks_search_terms_as_text() {
     let blocks = vec![Block::Paragraph {
         content: vec![text("Innovations in <b>cooperation</b> and 创新合作.")],
@@ -238,7 +278,7 @@ async fn keyword_panel_toggles_narrows_and_clears() {
 }
 
 #[wasm_bindgen_test]
-async fn app_shows_a_retry_button_when_the_corpus_cannot_be_loaded() {
+async fn app_explains_a_missing_corpus_and_offers_no_pointless_retry() {
     // The test runner's server has no corpus.json, so the download fails with a 404.
     let root = mount::<App>(()).await;
     let mut waited = 0;
@@ -248,7 +288,15 @@ async fn app_shows_a_retry_button_when_the_corpus_cannot_be_loaded() {
     }
     let failure = &all(&root, ".load-failure")[0];
     assert_eq!(failure.get_attribute("role").unwrap(), "alert");
-    assert!(failure.text_content().unwrap().contains("HTTP 404"));
-    let retry = &all(&root, ".load-failure button")[0];
-    assert_eq!(retry.text_content().unwrap(), "Retry");
+    let text = failure.text_content().unwrap();
+    assert!(text.contains("HTTP 404"), "{text}");
+    assert!(text.contains("If you run this site:"), "{text}");
+    assert_eq!(
+        all(&root, ".owner-fix code")[0].text_content().unwrap(),
+        "cargo xtask dist"
+    );
+    assert!(
+        all(&root, ".load-failure button").is_empty(),
+        "a missing file stays missing: no Retry"
+    );
 }
