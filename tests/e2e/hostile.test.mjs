@@ -137,20 +137,12 @@ function checkCards(cards, articles) {
 async function readEach({ articles, base, foreign, spellings }) {
   const wrong = [];
   const frame = () => new Promise((done) => setTimeout(done, 0));
-  for (const article of articles) {
-    history.pushState(null, "", `${base}articles/${article.id}`);
-    dispatchEvent(new PopStateEvent("popstate"));
-    let h1;
-    for (let tries = 0; tries < 500; tries++) {
-      h1 = document.querySelector("article.reader h1");
-      if (h1 && h1.textContent === article.title) break;
-      await frame();
-    }
-    if (!h1 || h1.textContent !== article.title) {
-      wrong.push(`${article.id}: reader title ${JSON.stringify(h1?.textContent)}`);
-      continue;
-    }
+  /** What the reader shows differently from `article`, as it stands now. */
+  const differences = (article) => {
+    const found = [];
     const reader = document.querySelector("article.reader");
+    const h1 = reader?.querySelector("h1");
+    if (!h1 || h1.textContent !== article.title) return [`${article.id}: reader title ${JSON.stringify(h1?.textContent)}`];
     const shown = {
       source: reader.querySelector(".byline .source")?.textContent,
       authors: reader.querySelector(".byline .authors")?.textContent ?? "",
@@ -158,20 +150,33 @@ async function readEach({ articles, base, foreign, spellings }) {
       bio: reader.querySelector(".bio p")?.textContent,
       keywords: [...reader.querySelectorAll(".reader-footer .keyword-links li")].map((li) => li.textContent),
     };
-    if (shown.source !== article.source) wrong.push(`${article.id}: source ${JSON.stringify(shown.source)}`);
-    for (const author of article.authors) if (!shown.authors.includes(author)) wrong.push(`${article.id}: author ${JSON.stringify(author)}`);
-    if (shown.body !== article.expectedBody) wrong.push(`${article.id}: body ${JSON.stringify(shown.body?.slice(0, 200))}`);
-    if ((shown.bio ?? null) !== (article.bio ?? null)) wrong.push(`${article.id}: bio ${JSON.stringify(shown.bio)}`);
+    if (shown.source !== article.source) found.push(`${article.id}: source ${JSON.stringify(shown.source)}`);
+    for (const author of article.authors) if (!shown.authors.includes(author)) found.push(`${article.id}: author ${JSON.stringify(author)}`);
+    if (shown.body !== article.expectedBody) found.push(`${article.id}: body ${JSON.stringify(shown.body?.slice(0, 200))}`);
+    if ((shown.bio ?? null) !== (article.bio ?? null)) found.push(`${article.id}: bio ${JSON.stringify(shown.bio)}`);
     // A keyword shows in the spelling most articles use, which may be another article's.
-    for (const keyword of shown.keywords) if (!spellings.includes(keyword)) wrong.push(`${article.id}: keyword ${JSON.stringify(keyword)}`);
+    for (const keyword of shown.keywords) if (!spellings.includes(keyword)) found.push(`${article.id}: keyword ${JSON.stringify(keyword)}`);
     // The browser collapses whitespace and control characters in document.title.
     const tidy = (text) => text.replace(/[\u0000-\u0020]+/g, " ").trim();
     const tabTitle = tidy(`${article.title} · ${document.querySelector(".site-title").textContent}`);
-    if (tidy(document.title) !== tabTitle) wrong.push(`${article.id}: document title ${JSON.stringify(document.title)}`);
-    for (const element of document.querySelectorAll(`body :is(${foreign})`)) wrong.push(`${article.id}: element <${element.localName}>`);
+    if (tidy(document.title) !== tabTitle) found.push(`${article.id}: document title ${JSON.stringify(document.title)}`);
+    for (const element of document.querySelectorAll(`body :is(${foreign})`)) found.push(`${article.id}: element <${element.localName}>`);
     for (const link of reader.querySelectorAll("a[href]")) {
-      if (!["http:", "https:", "mailto:"].includes(link.protocol)) wrong.push(`${article.id}: link ${link.getAttribute("href")}`);
+      if (!["http:", "https:", "mailto:"].includes(link.protocol)) found.push(`${article.id}: link ${link.getAttribute("href")}`);
     }
+    return found;
+  };
+  for (const article of articles) {
+    history.pushState(null, "", `${base}articles/${article.id}`);
+    dispatchEvent(new PopStateEvent("popstate"));
+    // The reader's parts and the tab title update over a few turns of the event loop:
+    // wait until all agree with the article, and report what still differs after that.
+    let found = differences(article);
+    for (let tries = 0; found.length > 0 && tries < 500; tries++) {
+      await frame();
+      found = differences(article);
+    }
+    wrong.push(...found);
   }
   return wrong;
 }
