@@ -319,4 +319,31 @@ describe("every payload in a corpus file written by hand", () => {
   test("a search for each payload marks only text and runs nothing", async () => {
     await searchEachPayload(await openList(site));
   });
+
+  test("addresses with a payload in every list parameter show it as text", async () => {
+    const page = await openList(site);
+    // The checks, given to the page through the test's own channel (not eval in the page).
+    await page.evaluate(`window.__pageFindings = ${pageFindings.toString()}`);
+    const findings = await page.evaluate(
+      async ({ payloads, base, foreign }) => {
+        const pageFindings = window.__pageFindings;
+        const found = [];
+        for (const payload of payloads) {
+          const query = new URLSearchParams({ q: payload, kw: payload, author: payload, source: payload, year: payload, sort: payload });
+          history.pushState(null, "", `${base}?${query}`);
+          dispatchEvent(new PopStateEvent("popstate"));
+          await new Promise((done) => setTimeout(done, 0));
+          found.push(...pageFindings(foreign).map((f) => `${JSON.stringify(payload.slice(0, 60))}: ${f}`));
+        }
+        return found;
+      },
+      { payloads, base: BASE, foreign: FOREIGN },
+    );
+    assert.deepEqual(findings, []);
+    // The selection bar names each chosen value as text.
+    const payload = payloads.find((p) => p.includes("<img"));
+    await page.goto(`${site.url}?${new URLSearchParams({ kw: payload, author: payload })}`);
+    await page.waitForSelector("main h1");
+    assert.ok((await page.locator("main").textContent()).includes(payload), "the chosen values show as text");
+  });
 });
