@@ -4,6 +4,9 @@
 //! live on `<user>.github.io`). Every value is also kept in memory for this visit, so
 //! the explorer behaves the same whether or not it could save; keys are prefixed with
 //! the site's own path so that sites sharing an origin keep apart.
+//!
+//! Not `gloo-storage`: its `LocalStorage` throws when storage is disabled, which is one
+//! of the cases this module exists for.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
