@@ -60,10 +60,13 @@ pub fn odd_characters(chunk: &[u8], from: usize) -> Vec<(usize, usize)> {
         }
         at += invalid;
     }
+    ranges.sort_unstable();
+    ranges.dedup();
     ranges
 }
 
 fn odd_in_text(text: &str, from: usize, ranges: &mut Vec<(usize, usize)>) {
+    beside_email(text, from, ranges);
     let odd = |c: char| !c.is_ascii() && !c.is_alphabetic();
     for (i, c) in text.char_indices() {
         if odd(c) {
@@ -78,6 +81,88 @@ fn odd_in_text(text: &str, from: usize, ranges: &mut Vec<(usize, usize)>) {
             if code.and_then(char::from_u32).is_none_or(odd) {
                 ranges.push((from + i, from + i + number.len() + 3));
             }
+        }
+    }
+}
+
+/// One character of raw feed text: written out, or as a character reference, with its
+/// byte range. A named reference other than XML's five stands for an unknown character.
+fn characters(text: &str) -> Vec<(Option<char>, usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(c) = text[at..].chars().next() {
+        let reference = (c == '&')
+            .then(|| text[at + 1..].split_once(';'))
+            .flatten()
+            .filter(|(name, _)| name.len() <= 10 && !name.is_empty());
+        match reference {
+            Some((name, _)) => {
+                let decoded = match name {
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "amp" => Some('&'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    _ => name.strip_prefix('#').and_then(|number| {
+                        match number.strip_prefix(['x', 'X']) {
+                            Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                            None => number.parse().ok(),
+                        }
+                        .and_then(char::from_u32)
+                    }),
+                };
+                out.push((decoded, at, at + name.len() + 2));
+                at += name.len() + 2;
+            }
+            None => {
+                out.push((Some(c), at, at + c.len_utf8()));
+                at += c.len_utf8();
+            }
+        }
+    }
+    out
+}
+
+/// feed-rs cuts a person's name off at one byte before and after the email address it
+/// finds, so a non-ASCII character (or an unknown one) right next to the address makes
+/// it slice inside that character. Those neighbours are blanked: for each `@`, the
+/// character before the run of address characters (and any `mailto:` or `<[(` ahead of
+/// it), and the one after the domain (and any `>])` after it).
+fn beside_email(text: &str, from: usize, ranges: &mut Vec<(usize, usize)>) {
+    let chars = characters(text);
+    let is = |i: usize, set: &str| chars[i].0.is_some_and(|c| c.is_ascii() && set.contains(c));
+    const LOCAL: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-";
+    const DOMAIN: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-";
+    let risky = |i: usize| chars[i].0.is_none_or(|c| !c.is_ascii());
+    for at in (0..chars.len()).filter(|&i| chars[i].0 == Some('@')) {
+        let mut start = at;
+        while start > 0 && is(start - 1, LOCAL) {
+            start -= 1;
+        }
+        for prefix in ["mailto:", "<[("] {
+            let n = prefix.chars().count();
+            if start >= n
+                && chars[start - n..start]
+                    .iter()
+                    .map(|(c, _, _)| *c)
+                    .eq(prefix.chars().map(Some))
+            {
+                start -= n;
+            }
+        }
+        if start > 0 && risky(start - 1) {
+            ranges.push((from + chars[start - 1].1, from + chars[start - 1].2));
+        }
+        let mut end = at + 1;
+        while end < chars.len() && is(end, DOMAIN) {
+            end += 1;
+        }
+        let suffix: Vec<Option<char>> = ">])".chars().map(Some).collect();
+        if chars.len() >= end + 3 && chars[end..end + 3].iter().map(|(c, _, _)| *c).eq(suffix) {
+            end += 3;
+        }
+        if end < chars.len() && risky(end) {
+            ranges.push((from + chars[end].1, from + chars[end].2));
         }
     }
 }
@@ -108,6 +193,28 @@ mod tests {
         for fine in ["", "3600", "1:02:03", "01:02:03.250", "999999999"] {
             assert!(!implausible_number(fine), "{fine}");
         }
+    }
+
+    #[test]
+    fn blanks_any_non_ascii_neighbour_of_an_email_address() {
+        let blanked = |text: &str| {
+            let mut ranges = Vec::new();
+            beside_email(text, 0, &mut ranges);
+            ranges
+                .iter()
+                .map(|&(a, b)| text[a..b].to_string())
+                .collect::<Vec<_>>()
+        };
+        // A letter is still a hazard when the address starts with `+`, `.`, `%` or `-`.
+        assert_eq!(blanked("Priya Oakhurst&#320;+riya@example.org"), ["&#320;"]);
+        assert_eq!(blanked("Ŀ+jo@example.org"), ["Ŀ"]);
+        assert_eq!(blanked("jo@example.orgé tail"), ["é"]);
+        assert_eq!(blanked("Zoë mailto:jo@example.org>])ñ"), ["ñ"]);
+        assert_eq!(blanked("ŀmailto:jo@example.org"), ["ŀ"]);
+        assert_eq!(blanked("x&unknown;jo@example.org"), ["&unknown;"]);
+        // Names elsewhere in the text keep their letters.
+        assert!(blanked("José García jose@example.org").is_empty());
+        assert!(blanked("José García (jose@example.org)").is_empty());
     }
 
     #[test]
