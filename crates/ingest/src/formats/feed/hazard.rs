@@ -66,7 +66,6 @@ pub fn odd_characters(chunk: &[u8], from: usize) -> Vec<(usize, usize)> {
 }
 
 fn odd_in_text(text: &str, from: usize, ranges: &mut Vec<(usize, usize)>) {
-    beside_email(text, from, ranges);
     let odd = |c: char| !c.is_ascii() && !c.is_alphabetic();
     for (i, c) in text.char_indices() {
         if odd(c) {
@@ -85,17 +84,17 @@ fn odd_in_text(text: &str, from: usize, ranges: &mut Vec<(usize, usize)>) {
     }
 }
 
-/// One character of raw feed text: written out, or as a character reference, with its
-/// byte range. A named reference other than XML's five stands for an unknown character.
-fn characters(text: &str) -> Vec<(Option<char>, usize, usize)> {
-    let mut out = Vec::new();
+/// The characters of raw feed text, written out or as character references, each with
+/// its byte range (offset by `from`), added to `out`. A named reference other than XML's
+/// five stands for an unknown character (`None`).
+fn characters_into(text: &str, from: usize, out: &mut Vec<(Option<char>, usize, usize)>) {
     let mut at = 0;
     while let Some(c) = text[at..].chars().next() {
         let reference = (c == '&')
             .then(|| text[at + 1..].split_once(';'))
             .flatten()
             .filter(|(name, _)| name.len() <= 10 && !name.is_empty());
-        match reference {
+        let (decoded, len) = match reference {
             Some((name, _)) => {
                 let decoded = match name {
                     "lt" => Some('<'),
@@ -111,29 +110,47 @@ fn characters(text: &str) -> Vec<(Option<char>, usize, usize)> {
                         .and_then(char::from_u32)
                     }),
                 };
-                out.push((decoded, at, at + name.len() + 2));
-                at += name.len() + 2;
+                (decoded, name.len() + 2)
             }
-            None => {
-                out.push((Some(c), at, at + c.len_utf8()));
-                at += c.len_utf8();
+            None => (Some(c), c.len_utf8()),
+        };
+        out.push((decoded, from + at, from + at + len));
+        at += len;
+    }
+}
+
+/// The byte ranges of characters to blank beside the email addresses in a person's text
+/// (the `pieces` of `bytes` it is written in, CDATA or not, read as one text).
+///
+/// feed-rs cuts a person's name off one byte before and one after the email address it
+/// finds, so a non-ASCII character (or an unknown one) right next to the address makes
+/// it slice inside that character. For each `@`: the character before the run of address
+/// characters (and any `mailto:` or `<[(` ahead of it), and the one after the domain (and
+/// any `>])` after it). Letters elsewhere in a name are kept.
+pub fn email_neighbours(bytes: &[u8], pieces: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut chars = Vec::new();
+    for &(from, to) in pieces {
+        let mut at = from;
+        for piece in bytes.get(from..to).unwrap_or(&[]).utf8_chunks() {
+            characters_into(piece.valid(), at, &mut chars);
+            at += piece.valid().len();
+            let invalid = piece.invalid().len();
+            if invalid > 0 {
+                chars.push((None, at, at + invalid));
+                at += invalid;
             }
         }
     }
-    out
-}
-
-/// feed-rs cuts a person's name off at one byte before and after the email address it
-/// finds, so a non-ASCII character (or an unknown one) right next to the address makes
-/// it slice inside that character. Those neighbours are blanked: for each `@`, the
-/// character before the run of address characters (and any `mailto:` or `<[(` ahead of
-/// it), and the one after the domain (and any `>])` after it).
-fn beside_email(text: &str, from: usize, ranges: &mut Vec<(usize, usize)>) {
-    let chars = characters(text);
-    let is = |i: usize, set: &str| chars[i].0.is_some_and(|c| c.is_ascii() && set.contains(c));
     const LOCAL: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-";
     const DOMAIN: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-";
+    let is = |i: usize, set: &str| chars[i].0.is_some_and(|c| c.is_ascii() && set.contains(c));
     let risky = |i: usize| chars[i].0.is_none_or(|c| !c.is_ascii());
+    let spells = |at: usize, text: &str| {
+        chars
+            .get(at..at + text.chars().count())
+            .is_some_and(|run| run.iter().map(|(c, _, _)| *c).eq(text.chars().map(Some)))
+    };
+    let mut ranges = Vec::new();
     for at in (0..chars.len()).filter(|&i| chars[i].0 == Some('@')) {
         let mut start = at;
         while start > 0 && is(start - 1, LOCAL) {
@@ -141,30 +158,25 @@ fn beside_email(text: &str, from: usize, ranges: &mut Vec<(usize, usize)>) {
         }
         for prefix in ["mailto:", "<[("] {
             let n = prefix.chars().count();
-            if start >= n
-                && chars[start - n..start]
-                    .iter()
-                    .map(|(c, _, _)| *c)
-                    .eq(prefix.chars().map(Some))
-            {
+            if start >= n && spells(start - n, prefix) {
                 start -= n;
             }
         }
         if start > 0 && risky(start - 1) {
-            ranges.push((from + chars[start - 1].1, from + chars[start - 1].2));
+            ranges.push((chars[start - 1].1, chars[start - 1].2));
         }
         let mut end = at + 1;
         while end < chars.len() && is(end, DOMAIN) {
             end += 1;
         }
-        let suffix: Vec<Option<char>> = ">])".chars().map(Some).collect();
-        if chars.len() >= end + 3 && chars[end..end + 3].iter().map(|(c, _, _)| *c).eq(suffix) {
+        if spells(end, ">])") {
             end += 3;
         }
         if end < chars.len() && risky(end) {
-            ranges.push((from + chars[end].1, from + chars[end].2));
+            ranges.push((chars[end].1, chars[end].2));
         }
     }
+    ranges
 }
 
 /// A value for a message: at most 40 characters.
@@ -198,9 +210,7 @@ mod tests {
     #[test]
     fn blanks_any_non_ascii_neighbour_of_an_email_address() {
         let blanked = |text: &str| {
-            let mut ranges = Vec::new();
-            beside_email(text, 0, &mut ranges);
-            ranges
+            email_neighbours(text.as_bytes(), &[(0, text.len())])
                 .iter()
                 .map(|&(a, b)| text[a..b].to_string())
                 .collect::<Vec<_>>()
@@ -215,6 +225,15 @@ mod tests {
         // Names elsewhere in the text keep their letters.
         assert!(blanked("José García jose@example.org").is_empty());
         assert!(blanked("José García (jose@example.org)").is_empty());
+        // A text in two pieces (text, then CDATA) is read as one.
+        let written = "<author>Ŀ<![CDATA[+jo@example.org]]></author>";
+        let first = written.find('Ŀ').unwrap();
+        let second = written.find('+').unwrap();
+        let pieces = [(first, first + 2), (second, second + 15)];
+        assert_eq!(
+            email_neighbours(written.as_bytes(), &pieces),
+            [(first, first + 2)]
+        );
     }
 
     #[test]

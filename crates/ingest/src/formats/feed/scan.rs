@@ -2,7 +2,9 @@
 //! its dates as written, and values that make feed-rs 3 panic (a 30-digit duration, odd
 //! characters around an author's email address), blanked out with a warning.
 
-use super::hazard::{implausible_number, long_numbers, names_attribute, odd_characters, shown};
+use super::hazard::{
+    email_neighbours, implausible_number, long_numbers, names_attribute, odd_characters, shown,
+};
 
 /// What the pass found.
 #[derive(Debug, Default)]
@@ -308,10 +310,12 @@ impl Scanner<'_> {
             }
             Field::Person if text.contains('@') || text.contains("&#") => {
                 let before = self.blanks.len();
-                for (from, to) in capture.ranges {
+                for &(from, to) in &capture.ranges {
                     let chunk = self.bytes.get(from..to).unwrap_or(&[]);
                     self.blanks.extend(odd_characters(chunk, from));
                 }
+                self.blanks
+                    .extend(email_neighbours(self.bytes, &capture.ranges));
                 if self.blanks.len() > before {
                     let message = format!(
                         "<{}> \"{}\": characters around the email address were replaced by spaces (the feed reader cannot handle them)",
