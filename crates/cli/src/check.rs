@@ -1,19 +1,26 @@
 //! `corpus check`: reads a corpus the way the explorer does and reports every problem:
 //! format version, shape, required fields, unique ids, dates, link schemes, empty bodies.
+//! A published collection (a site folder or its manifest) has every piece checked too.
 
+use crate::published_input::published_folder;
 use clap::Args;
+use insight_corpus::published::read_published;
 use insight_corpus::ValidCorpus;
-use std::path::PathBuf;
+use insight_search::published::check_search;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Check a corpus file and list every problem in it.
+/// Check a corpus file, or a published site's pieces, and list every problem in it.
 #[derive(Args)]
 pub struct CheckArgs {
-    /// The corpus JSON file to check.
+    /// The corpus JSON file, or a published site folder (or its corpus/manifest.json).
     file: PathBuf,
 }
 
 pub fn execute(args: CheckArgs) -> Result<ExitCode, String> {
+    if let Some(folder) = published_folder(&args.file) {
+        return check_published(&folder);
+    }
     let path = args.file.display();
     let text =
         std::fs::read_to_string(&args.file).map_err(|e| format!("{path}: cannot read: {e}"))?;
@@ -29,9 +36,38 @@ pub fn execute(args: CheckArgs) -> Result<ExitCode, String> {
         corpus.articles.len(),
         corpus.skipped.len()
     );
-    Ok(if corpus.skipped.is_empty() {
+    Ok(exit(corpus.skipped.is_empty()))
+}
+
+fn exit(clean: bool) -> ExitCode {
+    if clean {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
-    })
+    }
+}
+
+fn check_published(folder: &Path) -> Result<ExitCode, String> {
+    let read = read_published(folder)?;
+    let mut problems = read.problems;
+    problems.extend(check_search(folder, &read.manifest));
+    let place = folder.display();
+    for problem in &problems {
+        println!("{place}/{problem}");
+    }
+    println!(
+        "{place}: format 2, {} of {} articles valid, {} pieces, {} problems",
+        read.articles.len(),
+        read.manifest.articles,
+        read.manifest.pieces().len() + search_pieces(folder, &read.manifest),
+        problems.len()
+    );
+    Ok(exit(problems.is_empty()))
+}
+
+fn search_pieces(folder: &Path, manifest: &insight_corpus::published::Manifest) -> usize {
+    insight_corpus::published::read_piece(folder, &manifest.search)
+        .ok()
+        .and_then(|b| serde_json::from_slice::<insight_search::published::SearchDirectory>(&b).ok())
+        .map_or(0, |d| d.pieces().len())
 }

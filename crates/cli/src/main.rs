@@ -8,6 +8,7 @@ mod generate;
 mod ingest;
 mod output;
 mod publish;
+mod published_input;
 mod stats;
 
 use clap::{Parser, Subcommand};

@@ -1,8 +1,10 @@
 //! `corpus stats`: what a corpus holds: articles, authors, sources, top keywords,
 //! languages, date range and size.
 
+use crate::published_input::{folder_bytes, published_folder};
 use clap::Args;
-use insight_corpus::ValidCorpus;
+use insight_corpus::published::read_published;
+use insight_corpus::{Article, ValidCorpus};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,7 +12,7 @@ use std::process::ExitCode;
 /// Show what a corpus holds.
 #[derive(Args)]
 pub struct StatsArgs {
-    /// The corpus JSON file.
+    /// The corpus JSON file, or a published site folder (or its corpus/manifest.json).
     file: PathBuf,
     /// How many of the most frequent keywords to list.
     #[arg(long, default_value_t = 15)]
@@ -18,11 +20,39 @@ pub struct StatsArgs {
 }
 
 pub fn execute(args: StatsArgs) -> Result<ExitCode, String> {
-    let path = args.file.display();
+    let path = args.file.display().to_string();
+    if let Some(folder) = published_folder(&args.file) {
+        let read = read_published(&folder)?;
+        let described = Described {
+            title: &read.manifest.title,
+            articles: &read.articles,
+            set_aside: read.problems.len(),
+            bytes: folder_bytes(&folder),
+        };
+        return Ok(describe(&path, &described, args.top));
+    }
     let text =
         std::fs::read_to_string(&args.file).map_err(|e| format!("{path}: cannot read: {e}"))?;
     let corpus = ValidCorpus::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
-    let articles = &corpus.articles;
+    let described = Described {
+        title: &corpus.title,
+        articles: &corpus.articles,
+        set_aside: corpus.skipped.len(),
+        bytes: text.len() as u64,
+    };
+    Ok(describe(&path, &described, args.top))
+}
+
+/// What `stats` describes, from either kind of corpus.
+struct Described<'a> {
+    title: &'a str,
+    articles: &'a [Article],
+    set_aside: usize,
+    bytes: u64,
+}
+
+fn describe(path: &str, corpus: &Described, top: usize) -> ExitCode {
+    let articles = corpus.articles;
     let count = |values: &mut dyn Iterator<Item = String>| {
         let mut counts: HashMap<String, usize> = HashMap::new();
         values.for_each(|v| *counts.entry(v).or_default() += 1);
@@ -45,7 +75,7 @@ pub fn execute(args: StatsArgs) -> Result<ExitCode, String> {
     println!(
         "  articles   {} ({} set aside as invalid)",
         articles.len(),
-        corpus.skipped.len()
+        corpus.set_aside
     );
     println!("  authors    {}", authors.len());
     println!("  sources    {}", sources.len());
@@ -59,10 +89,10 @@ pub fn execute(args: StatsArgs) -> Result<ExitCode, String> {
         (Some(first), Some(last)) => println!("  dates      {first} to {last}"),
         _ => println!("  dates      none"),
     }
-    println!("  bytes      {}", text.len());
+    println!("  bytes      {}", corpus.bytes);
     println!("  top keywords:");
-    for (keyword, n) in keywords.iter().take(args.top) {
+    for (keyword, n) in keywords.iter().take(top) {
         println!("    {n:>6}  {keyword}");
     }
-    Ok(ExitCode::SUCCESS)
+    ExitCode::SUCCESS
 }

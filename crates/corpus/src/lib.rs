@@ -15,6 +15,7 @@ mod body;
 mod date;
 mod decode;
 pub mod link;
+pub mod published;
 mod validate;
 
 pub use article::{Article, Corpus, CORPUS_VERSION};

@@ -6,8 +6,8 @@ use crate::query::{parse_query, Query};
 use insight_corpus::Article;
 
 /// BM25's term-frequency saturation and length normalisation.
-const K1: f32 = 1.2;
-const B: f32 = 0.75;
+pub(crate) const K1: f32 = 1.2;
+pub(crate) const B: f32 = 0.75;
 /// How many terms a prefix being typed may stand for.
 const PREFIX_TERMS: usize = 64;
 

@@ -31,7 +31,7 @@ pub(crate) struct Doc {
 }
 
 /// How facet values are compared: case, accents and spacing do not count.
-fn value_key(label: &str) -> String {
+pub(crate) fn value_key(label: &str) -> String {
     crate::fold::fold(&label.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 

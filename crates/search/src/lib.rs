@@ -18,10 +18,12 @@ mod engine;
 mod fold;
 mod index;
 mod persist;
+pub mod published;
 mod query;
 mod snippet;
 mod stem;
 mod tokens;
+mod varint;
 
 pub use engine::{Facet, FacetCount, Facets, Hit, SearchRequest, SearchResults, Sort};
 pub use index::SearchIndex;

@@ -4,75 +4,11 @@
 //! are multiples of one half, so they are stored exactly as whole numbers of halves.
 
 use crate::index::{Doc, Posting, SearchIndex, Values, GAP};
+use crate::varint::{Reader, Writer};
 use insight_corpus::{Article, Date};
 use rustc_hash::FxHashMap;
 
 const MAGIC: &[u8; 8] = b"IXSRCH01";
-
-struct Writer(Vec<u8>);
-
-impl Writer {
-    fn number(&mut self, mut value: u64) {
-        while value >= 0x80 {
-            self.0.push((value as u8) | 0x80);
-            value >>= 7;
-        }
-        self.0.push(value as u8);
-    }
-
-    fn halves(&mut self, value: f32) {
-        self.number((value * 2.0).round() as u64);
-    }
-
-    fn text(&mut self, text: &str) {
-        self.number(text.len() as u64);
-        self.0.extend_from_slice(text.as_bytes());
-    }
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl Reader<'_> {
-    fn number(&mut self) -> Option<u64> {
-        let mut value = 0u64;
-        for shift in (0..64).step_by(7) {
-            let byte = *self.bytes.get(self.at)?;
-            self.at += 1;
-            value |= u64::from(byte & 0x7f) << shift;
-            if byte < 0x80 {
-                return Some(value);
-            }
-        }
-        None
-    }
-
-    fn small(&mut self) -> Option<u32> {
-        u32::try_from(self.number()?).ok()
-    }
-
-    fn halves(&mut self) -> Option<f32> {
-        Some(self.number()? as f32 / 2.0)
-    }
-
-    fn text(&mut self) -> Option<String> {
-        let len = usize::try_from(self.number()?).ok()?;
-        let end = self.at.checked_add(len)?;
-        let text = std::str::from_utf8(self.bytes.get(self.at..end)?)
-            .ok()?
-            .to_string();
-        self.at = end;
-        Some(text)
-    }
-
-    /// A count of items still to read, refused when the bytes left cannot hold that many.
-    fn count(&mut self) -> Option<usize> {
-        let n = usize::try_from(self.number()?).ok()?;
-        (n <= self.bytes.len() - self.at).then_some(n)
-    }
-}
 
 /// A fingerprint of the articles' ids in order: an index fits a list only if they match.
 fn fingerprint<'a>(ids: impl Iterator<Item = &'a str>) -> u64 {
@@ -137,10 +73,7 @@ impl SearchIndex {
     /// Reads an index saved by [`SearchIndex::to_bytes`], if the bytes are one and it was
     /// built from exactly these `articles`, in this order.
     pub fn from_bytes(bytes: &[u8], articles: &[Article]) -> Option<SearchIndex> {
-        let mut r = Reader {
-            bytes: bytes.strip_prefix(MAGIC.as_slice())?,
-            at: 0,
-        };
+        let mut r = Reader::new(bytes.strip_prefix(MAGIC.as_slice())?);
         if r.number()? != fingerprint(articles.iter().map(|a| a.id.as_str())) {
             return None;
         }
@@ -218,7 +151,7 @@ impl SearchIndex {
                         .all(|&a| (a as usize) < authors.labels.len())
                     && (d.source as usize) < sources.labels.len()
             })
-            && r.at == r.bytes.len();
+            && r.at_end();
         valid.then(|| {
             SearchIndex::assemble(
                 dictionary,

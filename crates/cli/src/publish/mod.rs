@@ -9,6 +9,7 @@
 //! Content-Security-Policy (see `content_policy`).
 
 mod content_policy;
+mod pieces;
 
 use crate::ingest::{build, SourceArgs};
 use crate::output::write_atomically;
@@ -51,6 +52,12 @@ pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
         &args.site.join("search-index.bin"),
         &SearchIndex::new(&articles).to_bytes(&articles),
     )?;
+    let published = insight_search::published::publish(
+        &built.corpus.title,
+        built.corpus.notice.as_deref(),
+        &built.corpus.articles,
+    );
+    let written = pieces::write_pieces(&args.site, &published)?;
     write_atomically(&index_path, index.as_bytes())?;
     write_atomically(&args.site.join("404.html"), index.as_bytes())?;
     let articles = args.site.join("articles");
@@ -64,7 +71,16 @@ pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
     remove_stale_pages(&articles, &pages)?;
     Ok(built.finish(
         &args.source,
-        &format!("{} ({} bytes of corpus)", args.site.display(), json.len()),
+        &format!(
+            "{} ({} bytes of corpus; {} pieces, {} bytes: {} written, {} unchanged, {} stale removed)",
+            args.site.display(),
+            json.len(),
+            written.written + written.kept,
+            written.bytes,
+            written.written,
+            written.kept,
+            written.removed
+        ),
     ))
 }
 

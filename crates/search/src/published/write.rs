@@ -1,0 +1,324 @@
+//! Publishing a collection as pieces (corpus format 2): the one writer of the format.
+//! It numbers the articles from the oldest, builds the search index once, and cuts
+//! everything into compressed, content-named pieces.
+
+use super::pieces::{
+    write_facet, write_positions, write_postings, write_vocabulary, TermPositions, TermPostings,
+};
+use super::{SearchDirectory, TermRange, VocabularyRange};
+use crate::engine::{B, K1};
+use crate::index::{SearchIndex, Values, GAP};
+use insight_corpus::published::{
+    bucket_of, compress, piece_name, IdBucket, ListEntry, ListPiece, ListRef, Manifest, PackWriter,
+    ValueCount, YearCount, MANIFEST_VERSION,
+};
+use insight_corpus::Article;
+use std::collections::BTreeMap;
+
+/// Articles per list piece: two pages of the list.
+pub const LIST_PIECE_ARTICLES: usize = 100;
+/// The newest list piece holds at least this many, so the first list needs only it.
+const FIRST_PAGE: usize = 50;
+/// About how many ids an id bucket holds.
+const BUCKET_IDS: usize = 1000;
+/// A term piece is closed once its postings pass this many bytes (before compression).
+const TERM_PIECE_BYTES: usize = 64 * 1024;
+/// Terms per vocabulary piece.
+const VOCABULARY_TERMS: usize = 4096;
+
+/// A collection published as pieces: the manifest and every piece's name and stored bytes.
+pub struct Published {
+    pub manifest: Manifest,
+    pub pieces: Vec<(String, Vec<u8>)>,
+}
+
+#[derive(Default)]
+struct Pieces(Vec<(String, Vec<u8>)>);
+
+impl Pieces {
+    /// Compresses `content`, names it and keeps it; returns its name.
+    fn add(&mut self, kind: &str, content: &[u8]) -> String {
+        self.add_stored(kind, compress(content))
+    }
+
+    fn add_stored(&mut self, kind: &str, stored: Vec<u8>) -> String {
+        let name = piece_name(kind, &stored);
+        self.0.push((name.clone(), stored));
+        name
+    }
+}
+
+fn json(value: &impl serde::Serialize) -> Vec<u8> {
+    // The format's own types always serialize.
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
+/// Publishes `articles` (in any order) with the collection's title and notice.
+pub fn publish(title: &str, notice: Option<&str>, articles: &[Article]) -> Published {
+    let mut numbered = articles.to_vec();
+    numbered.sort_by(Article::list_order);
+    numbered.reverse();
+    let index = SearchIndex::new(&numbered);
+    let mut pieces = Pieces::default();
+    let [keywords, authors, sources] =
+        [&index.keywords, &index.authors, &index.sources].map(|v| Renumbered::new(&index, v));
+    let search = write_search(&index, &[&keywords, &authors, &sources], &mut pieces);
+    let lists = write_lists(&numbered, &mut pieces);
+    let ids = write_id_buckets(&numbered, &mut pieces);
+    let mut years: BTreeMap<u16, u32> = BTreeMap::new();
+    numbered
+        .iter()
+        .for_each(|a| *years.entry(a.published.year()).or_default() += 1);
+    let manifest = Manifest {
+        version: MANIFEST_VERSION,
+        title: title.to_string(),
+        notice: notice.map(str::to_string),
+        articles: numbered.len() as u32,
+        keywords: keywords.counts,
+        authors: authors.counts,
+        sources: sources.counts,
+        years: years
+            .into_iter()
+            .rev()
+            .map(|(year, count)| YearCount { year, count })
+            .collect(),
+        lists,
+        ids,
+        search,
+    };
+    Published {
+        manifest,
+        pieces: pieces.0,
+    }
+}
+
+/// A facet's values numbered as the manifest lists them: most frequent first, then by
+/// label.
+struct Renumbered {
+    counts: Vec<ValueCount>,
+    /// For each article, the new numbers of its values.
+    per_article: Vec<Vec<u32>>,
+    values: usize,
+}
+
+impl Renumbered {
+    fn new(index: &SearchIndex, values: &Values) -> Renumbered {
+        let of_article = |d: usize| -> Vec<u32> {
+            let doc = &index.docs[d];
+            if std::ptr::eq(values, &index.keywords) {
+                doc.keywords.clone()
+            } else if std::ptr::eq(values, &index.authors) {
+                doc.authors.clone()
+            } else {
+                vec![doc.source]
+            }
+        };
+        let old: Vec<Vec<u32>> = (0..index.docs.len()).map(of_article).collect();
+        let mut counts = vec![0u32; values.labels.len()];
+        old.iter().flatten().for_each(|&v| counts[v as usize] += 1);
+        let mut order: Vec<usize> = (0..counts.len()).collect();
+        order.sort_by(|&a, &b| {
+            counts[b]
+                .cmp(&counts[a])
+                .then_with(|| values.labels[a].cmp(&values.labels[b]))
+        });
+        let mut new_of_old = vec![0u32; counts.len()];
+        order
+            .iter()
+            .enumerate()
+            .for_each(|(new, &old)| new_of_old[old] = new as u32);
+        Renumbered {
+            counts: order
+                .iter()
+                .map(|&v| ValueCount {
+                    label: values.labels[v].clone(),
+                    count: counts[v],
+                })
+                .collect(),
+            per_article: old
+                .into_iter()
+                .map(|vs| vs.into_iter().map(|v| new_of_old[v as usize]).collect())
+                .collect(),
+            values: order.len(),
+        }
+    }
+
+    /// For each value, the articles carrying it, ascending.
+    fn lists(&self) -> Vec<Vec<u32>> {
+        let mut lists = vec![Vec::new(); self.values];
+        for (d, values) in self.per_article.iter().enumerate() {
+            values
+                .iter()
+                .for_each(|&v| lists[v as usize].push(d as u32));
+        }
+        lists
+    }
+}
+
+/// The term pieces (postings with their positions), vocabulary and facet pieces, and
+/// the directory naming them; returns the directory's name.
+fn write_search(index: &SearchIndex, facets: &[&Renumbered; 3], pieces: &mut Pieces) -> String {
+    let postings = impacts(index);
+    let positions = gather_positions(index);
+    let mut terms = Vec::new();
+    let mut range: Vec<usize> = Vec::new();
+    let mut bytes = 0;
+    let close = |range: &mut Vec<usize>, pieces: &mut Pieces, terms: &mut Vec<TermRange>| {
+        let listed: Vec<(&str, &TermPostings)> = range
+            .iter()
+            .map(|&i| {
+                let (term, id) = &index.sorted_terms[i];
+                (term.as_str(), &postings[*id as usize])
+            })
+            .collect();
+        let placed: Vec<&TermPositions> = range
+            .iter()
+            .map(|&i| &positions[index.sorted_terms[i].1 as usize])
+            .collect();
+        terms.push(TermRange {
+            first: if terms.is_empty() {
+                String::new()
+            } else {
+                listed[0].0.to_string()
+            },
+            postings: pieces.add("terms", &write_postings(&listed)),
+            positions: pieces.add("positions", &write_positions(&placed)),
+        });
+        range.clear();
+    };
+    for (i, (term, id)) in index.sorted_terms.iter().enumerate() {
+        range.push(i);
+        bytes += term.len() + 3 * postings[*id as usize].articles.len();
+        if bytes >= TERM_PIECE_BYTES {
+            close(&mut range, pieces, &mut terms);
+            bytes = 0;
+        }
+    }
+    if !range.is_empty() || terms.is_empty() {
+        close(&mut range, pieces, &mut terms);
+    }
+    let vocabulary = index
+        .sorted_terms
+        .chunks(VOCABULARY_TERMS)
+        .enumerate()
+        .map(|(i, chunk)| {
+            let listed: Vec<(&str, u32)> = chunk
+                .iter()
+                .map(|(t, id)| (t.as_str(), postings[*id as usize].articles.len() as u32))
+                .collect();
+            VocabularyRange {
+                first: if i == 0 {
+                    String::new()
+                } else {
+                    chunk[0].0.clone()
+                },
+                file: pieces.add("vocabulary", &write_vocabulary(&listed)),
+            }
+        })
+        .collect();
+    let [keywords, authors, sources] =
+        facets.map(|f| pieces.add("facet", &write_facet(&f.lists())));
+    let directory = SearchDirectory {
+        terms,
+        vocabulary,
+        keywords,
+        authors,
+        sources,
+    };
+    pieces.add("search", &json(&directory))
+}
+
+/// Each term's postings with BM25's term-frequency part worked out and quantised, so the
+/// browser needs no article lengths to rank.
+fn impacts(index: &SearchIndex) -> Vec<TermPostings> {
+    let average = index.average_len.max(1.0);
+    (0..index.dictionary.len() as u32)
+        .map(|id| {
+            let list = index.postings_of(id);
+            TermPostings {
+                articles: list.iter().map(|p| p.doc).collect(),
+                impacts: list
+                    .iter()
+                    .map(|p| {
+                        let norm = K1 * (1.0 - B + B * index.docs[p.doc as usize].len / average);
+                        let part = p.tf * (K1 + 1.0) / (p.tf + norm);
+                        (part / (K1 + 1.0) * 255.0).round().clamp(1.0, 255.0) as u8
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Where each term stands in each article (fields are kept apart by a skipped position).
+fn gather_positions(index: &SearchIndex) -> Vec<TermPositions> {
+    let mut out: Vec<TermPositions> = (0..index.dictionary.len() as u32)
+        .map(|id| TermPositions::new(index.postings_of(id).len()))
+        .collect();
+    let mut seen: Vec<(u32, u32)> = Vec::new();
+    let mut positions: Vec<u32> = Vec::new();
+    for d in 0..index.docs.len() {
+        seen.clear();
+        let sequence = &index.sequence[index.starts[d]..index.starts[d + 1]];
+        for (at, &term) in sequence.iter().enumerate() {
+            if term != GAP {
+                seen.push((term, at as u32));
+            }
+        }
+        seen.sort_unstable();
+        for group in seen.chunk_by(|a, b| a.0 == b.0) {
+            positions.clear();
+            positions.extend(group.iter().map(|&(_, at)| at));
+            out[group[0].0 as usize].push(&positions);
+        }
+    }
+    out
+}
+
+/// The list pieces and record packs, oldest first; the newest piece is kept at least a
+/// page long.
+fn write_lists(numbered: &[Article], pieces: &mut Pieces) -> Vec<ListRef> {
+    let mut bounds: Vec<(usize, usize)> = (0..numbered.len())
+        .step_by(LIST_PIECE_ARTICLES)
+        .map(|start| (start, (start + LIST_PIECE_ARTICLES).min(numbered.len())))
+        .collect();
+    if bounds.len() > 1 && bounds[bounds.len() - 1].1 - bounds[bounds.len() - 1].0 < FIRST_PAGE {
+        let (_, end) = bounds.pop().unwrap_or_default();
+        if let Some(last) = bounds.last_mut() {
+            last.1 = end;
+        }
+    }
+    bounds
+        .into_iter()
+        .map(|(start, end)| {
+            let part = &numbered[start..end];
+            let list = ListPiece {
+                articles: part.iter().map(ListEntry::of).collect(),
+            };
+            let mut pack = PackWriter::default();
+            part.iter().for_each(|a| pack.push(compress(&json(a))));
+            let (pack, header) = pack.finish();
+            ListRef {
+                first: start as u32,
+                count: (end - start) as u32,
+                list: pieces.add("list", &json(&list)),
+                pack: pieces.add_stored("pack", pack),
+                header: format!("{header:016x}"),
+            }
+        })
+        .collect()
+}
+
+fn write_id_buckets(numbered: &[Article], pieces: &mut Pieces) -> Vec<String> {
+    let count = numbered.len().div_ceil(BUCKET_IDS).max(1);
+    let mut buckets = vec![IdBucket::default(); count];
+    for (number, article) in numbered.iter().enumerate() {
+        buckets[bucket_of(&article.id, count)]
+            .ids
+            .insert(article.id.clone(), number as u32);
+    }
+    buckets
+        .iter()
+        .map(|b| pieces.add("ids", &json(b)))
+        .collect()
+}
