@@ -1,25 +1,34 @@
 //! The page shell: loads the collection, then routes between the list, the reader and
 //! not-found, with a skip link, header and footer around them.
 
-use crate::collection::{Collection, SharedCollection};
+use crate::collection::{Collection, SharedCollection, Want};
 use crate::components::load_failure::LoadFailure;
+use crate::loader;
 use crate::marks;
 use crate::pages::{list::ListPage, not_found::NotFoundPage, reader::ReaderPage};
 use crate::reading::{use_reading, Reading};
 use crate::route::Route;
-use crate::services::{load_corpus, LoadError};
+use crate::services::{load_start, LoadError, Start};
 use crate::storage::Kept;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-/// Where the collection download stands.
-#[derive(Clone, PartialEq)]
+/// Where the collection's start stands.
+#[derive(Clone)]
 enum Load {
     Loading,
     Failed(LoadError),
-    Ready(SharedCollection),
+    Ready(Rc<Collection>),
+}
+
+/// How views ask for what they lack: the loader fetches it and the shell draws again.
+/// `retry` forgets what failed, so it is asked for again.
+#[derive(Clone, PartialEq)]
+pub struct Fetcher {
+    pub fetch: Callback<Vec<Want>>,
+    pub retry: Callback<()>,
 }
 
 #[component]
@@ -31,22 +40,39 @@ pub fn App() -> Html {
     }
 }
 
+/// Starts the collection: the manifest and the newest list piece (or a whole corpus of
+/// format 1), so the first view draws with its data.
+async fn start() -> Result<Rc<Collection>, LoadError> {
+    let collection = match load_start().await? {
+        Start::Whole(corpus) => Collection::from_whole(corpus),
+        Start::Pieces(manifest) => {
+            let collection = Collection::from_manifest(manifest);
+            if let Some(newest) = collection.manifest().lists.len().checked_sub(1) {
+                let want = Want::List(newest);
+                let result = loader::fetch(&collection, &want).await;
+                collection.finish(&want, result);
+                marks::mark(marks::CORPUS_DECODED);
+            }
+            collection
+        }
+    };
+    marks::mark(marks::INDEX_READY);
+    Ok(Rc::new(collection))
+}
+
 #[component]
 fn Shell() -> Html {
     let load = use_state(|| Load::Loading);
     let reading = use_reading();
     let attempt = use_state(|| 0u32);
+    let redraw = use_force_update();
     {
         let load = load.clone();
         use_effect_with(*attempt, move |_| {
             load.set(Load::Loading);
             wasm_bindgen_futures::spawn_local(async move {
-                load.set(match load_corpus().await {
-                    Ok((corpus, saved_index)) => {
-                        let collection = Collection::new(corpus, saved_index.as_deref());
-                        marks::mark(marks::INDEX_READY);
-                        Load::Ready(SharedCollection(Rc::new(collection)))
-                    }
+                load.set(match start().await {
+                    Ok(collection) => Load::Ready(collection),
                     Err(error) => Load::Failed(error),
                 });
             });
@@ -55,6 +81,35 @@ fn Shell() -> Html {
     let retry = {
         let attempt = attempt.clone();
         Callback::from(move |_| attempt.set(*attempt + 1))
+    };
+    let fetcher = {
+        let collection = match &*load {
+            Load::Ready(collection) => Some(collection.clone()),
+            _ => None,
+        };
+        let retry = {
+            let (collection, redraw) = (collection.clone(), redraw.clone());
+            Callback::from(move |_| {
+                if let Some(collection) = &collection {
+                    collection.retry();
+                    redraw.force_update();
+                }
+            })
+        };
+        let fetch = Callback::from(move |wants: Vec<Want>| {
+            let Some(collection) = &collection else {
+                return;
+            };
+            for want in collection.start_fetching(wants) {
+                let (collection, redraw) = (collection.clone(), redraw.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = loader::fetch(&collection, &want).await;
+                    collection.finish(&want, result);
+                    redraw.force_update();
+                });
+            }
+        });
+        Fetcher { fetch, retry }
     };
     use_scroll_to_top_on_page_change();
 
@@ -72,7 +127,7 @@ fn Shell() -> Html {
         },
         Load::Failed(error) => html! { <LoadFailure error={error.clone()} onretry={retry} /> },
         Load::Ready(collection) => {
-            let collection = collection.clone();
+            let collection = SharedCollection::new(collection.clone());
             html! { <Switch<Route> render={move |route| switch(route, collection.clone())} /> }
         }
     };
@@ -84,7 +139,9 @@ fn Shell() -> Html {
                 <span class="site-tagline">{"Insight Explorer"}</span>
             </header>
             <main id="content" tabindex="-1">
-                <ContextProvider<Reading> context={reading.clone()}>{content}</ContextProvider<Reading>>
+                <ContextProvider<Reading> context={reading.clone()}>
+                    <ContextProvider<Fetcher> context={fetcher}>{content}</ContextProvider<Fetcher>>
+                </ContextProvider<Reading>>
             </main>
             <footer class="site-footer">
                 if let Some(notice) = notice { <p class="notice">{notice}</p> }
@@ -93,6 +150,17 @@ fn Shell() -> Html {
             </footer>
         </>
     }
+}
+
+/// Asks the loader for `wants` whenever they change (and the collection with them).
+#[hook]
+pub fn use_wants(collection: &SharedCollection, wants: Vec<Want>) {
+    let fetcher = use_context::<Fetcher>().expect("the shell provides the fetcher");
+    use_effect_with((collection.clone(), wants), move |(_, wants)| {
+        if !wants.is_empty() {
+            fetcher.fetch.emit(wants.clone());
+        }
+    });
 }
 
 /// Says how the reading history is kept, with a way to forget it.

@@ -1,12 +1,25 @@
-//! The collection as the views need it: articles newest first, keywords merged across
-//! spellings and counted, and the selections, neighbours and related articles of the list.
+//! The collection as the views need it, from the pieces the browser holds so far: list
+//! entries and whole articles by number, the search over the pieces at hand, keyword
+//! labels, neighbours and related articles. Whatever a view asks for that has not arrived
+//! comes back as [`Want`]s for the loader to fetch; nothing here talks to the network.
+//!
+//! Articles are numbered from the oldest (0) to the newest; the list shows them newest
+//! first. A corpus of format 1 arrives whole and is published in memory into the same
+//! pieces, so both formats are served by this one model.
+
+mod wants;
 
 use crate::list_query::ListQuery;
-use insight_corpus::{Article, Problem, ValidCorpus};
-use insight_search::{Facets, Query, SearchIndex};
-use std::collections::HashMap;
+use insight_corpus::published::{IdBucket, ListEntry, ListPiece, Manifest, PackHeader};
+use insight_corpus::{validate_article, Article, Problem, ValidCorpus};
+use insight_search::published::{publish_unpacked, Need, PieceIndex};
+use insight_search::{Facets, Query};
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Deref;
 use std::rc::Rc;
+
+pub use wants::Want;
 
 /// A keyword of the collection, in its most common spelling.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,73 +29,146 @@ pub struct Keyword {
     pub count: usize,
 }
 
-/// What the list shows for a [`ListQuery`]: the matching articles in list order, the
-/// facet counts among them, and the parsed search (for highlighting).
+/// What the list shows for a [`ListQuery`], as far as the pieces at hand tell.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListView {
-    /// Positions in [`Collection::articles`], in list order.
-    pub articles: Vec<usize>,
-    pub facets: Facets,
+    /// Article numbers in list order; `None` while pieces the answer needs are missing.
+    pub articles: Option<Vec<u32>>,
+    /// The facet counts; `None` while they are being counted.
+    pub facets: Option<Facets>,
     pub search: Query,
+    /// What to fetch to complete the view.
+    pub wants: Vec<Want>,
+}
+
+/// Where an article sits in the list the reader came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Neighbours {
+    /// The newer article just above it in the list.
+    pub previous: Option<u32>,
+    /// The older article just below it.
+    pub next: Option<u32>,
+    /// Whether the neighbours come from the selection (true) or, because the article is
+    /// not in it, from the whole collection (false).
+    pub in_selection: bool,
+}
+
+#[derive(Default)]
+struct Held {
+    lists: HashSet<usize>,
+    entries: HashMap<u32, Rc<ListEntry>>,
+    records: HashMap<u32, Rc<Article>>,
+    headers: HashMap<usize, Rc<PackHeader>>,
+    buckets: HashSet<usize>,
+    numbers: HashMap<String, u32>,
+    /// Pieces that failed, by want, with what to tell the reader.
+    failed: BTreeMap<Want, String>,
+    /// Records that arrived but are not fit to show, by number.
+    refused: HashMap<u32, String>,
+    /// Wants being fetched now.
+    fetching: HashSet<Want>,
 }
 
 /// The loaded collection, ready for the views.
-#[derive(Debug)]
 pub struct Collection {
     pub title: String,
     pub notice: Option<String>,
-    /// Problems of the articles that were set aside when the corpus was loaded.
+    /// Problems of the articles that were set aside when a whole corpus was loaded.
     pub skipped: Vec<Problem>,
-    articles: Vec<Article>,
-    by_id: HashMap<String, usize>,
-    /// Keywords with their counts, most frequent first (from the search index, which
-    /// merges spellings the same way for its facets).
+    manifest: Manifest,
     keywords: Vec<Keyword>,
-    search: SearchIndex,
+    index: RefCell<PieceIndex>,
+    held: RefCell<Held>,
+    /// Bumped on every arrival, so views know to look again.
+    revision: Cell<u32>,
+}
+
+impl std::fmt::Debug for Collection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Collection({:?}, {} articles)", self.title, self.len())
+    }
 }
 
 impl Collection {
-    /// The collection of a decoded corpus. `saved_index` is a search index the corpus tool
-    /// built for it; when it fits these articles it is used, otherwise the index is built
-    /// here.
-    pub fn new(corpus: ValidCorpus, saved_index: Option<&[u8]>) -> Collection {
-        let mut articles = corpus.articles;
-        articles.sort_by(Article::list_order);
-        let by_id = articles
+    /// A collection published as pieces, from its manifest.
+    pub fn from_manifest(manifest: Manifest) -> Collection {
+        let keywords = manifest
+            .keywords
             .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i))
-            .collect();
-        let search = saved_index
-            .and_then(|bytes| SearchIndex::from_bytes(bytes, &articles))
-            .unwrap_or_else(|| SearchIndex::new(&articles));
-        let keywords = search
-            .keyword_counts()
-            .into_iter()
-            .map(|(id, count)| Keyword {
-                label: search.keyword_label(id).to_string(),
-                count,
+            .map(|k| Keyword {
+                label: k.label.clone(),
+                count: k.count as usize,
             })
             .collect();
         Collection {
-            title: corpus.title,
-            notice: corpus.notice,
-            skipped: corpus.skipped,
-            articles,
-            by_id,
+            title: manifest.title.clone(),
+            notice: manifest.notice.clone(),
+            skipped: Vec::new(),
+            index: RefCell::new(PieceIndex::new(&manifest)),
+            manifest,
             keywords,
-            search,
+            held: RefCell::new(Held::default()),
+            revision: Cell::new(0),
         }
     }
 
-    /// All articles, newest first.
-    pub fn articles(&self) -> &[Article] {
-        &self.articles
+    /// A whole corpus (format 1), published in memory and held complete.
+    pub fn from_whole(corpus: ValidCorpus) -> Collection {
+        let published = publish_unpacked(&corpus.title, corpus.notice.as_deref(), &corpus.articles);
+        let pieces: HashMap<String, Vec<u8>> = published.pieces.into_iter().collect();
+        let mut collection = Collection::from_manifest(published.manifest);
+        collection.skipped = corpus.skipped;
+        let mut numbered = corpus.articles;
+        numbered.sort_by(Article::list_order);
+        numbered.reverse();
+        for (number, article) in numbered.into_iter().enumerate() {
+            collection.hold_record(number as u32, article);
+        }
+        let mut index = collection.index.borrow_mut();
+        let take = |index: &mut PieceIndex, need: Need| {
+            if let Some(bytes) = index.piece_name(need).and_then(|n| pieces.get(n)) {
+                // These pieces were made here a moment ago; they always fit.
+                let _ = index.add(need, bytes);
+            }
+        };
+        take(&mut index, Need::Directory);
+        let (terms, vocabulary) = index
+            .directory()
+            .map_or((0, 0), |d| (d.terms.len(), d.vocabulary.len()));
+        for i in 0..terms {
+            take(&mut index, Need::Postings(i));
+            take(&mut index, Need::Positions(i));
+        }
+        for i in 0..vocabulary {
+            take(&mut index, Need::Vocabulary(i));
+        }
+        for kind in insight_search::published::FacetKind::ALL {
+            take(&mut index, Need::Facet(kind));
+        }
+        drop(index);
+        collection
     }
 
-    /// The position and article with this id.
-    pub fn find(&self, id: &str) -> Option<(usize, &Article)> {
-        self.by_id.get(id).map(|&i| (i, &self.articles[i]))
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    /// How many articles the collection holds.
+    pub fn len(&self) -> usize {
+        self.manifest.articles as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Changes each time something arrives.
+    pub fn revision(&self) -> u32 {
+        self.revision.get()
+    }
+
+    fn changed(&self) {
+        self.revision.set(self.revision.get().wrapping_add(1));
     }
 
     /// Every keyword of the collection, most frequent first.
@@ -91,89 +177,221 @@ impl Collection {
     }
 
     /// The collection's spelling of a keyword, or the text itself when unknown.
-    pub fn keyword_label<'a>(&'a self, keyword: &'a str) -> &'a str {
-        match self.search.find_keyword(keyword) {
-            Some(id) => self.search.keyword_label(id),
-            None => keyword,
+    pub fn keyword_label(&self, keyword: &str) -> String {
+        let index = self.index.borrow();
+        index
+            .keyword_label(keyword)
+            .map_or_else(|| keyword.trim().to_string(), str::to_string)
+    }
+
+    /// An article's keywords in the collection's spelling, without repeats.
+    pub fn keyword_labels(&self, keywords: &[String]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for k in keywords {
+            let label = self.keyword_label(k);
+            if !out.contains(&label) {
+                out.push(label);
+            }
+        }
+        out
+    }
+
+    /// The list entry of article `number`, if it has arrived.
+    pub fn entry(&self, number: u32) -> Option<Rc<ListEntry>> {
+        self.held.borrow().entries.get(&number).cloned()
+    }
+
+    /// The whole article `number`, if it has arrived.
+    pub fn record(&self, number: u32) -> Option<Rc<Article>> {
+        self.held.borrow().records.get(&number).cloned()
+    }
+
+    /// Why article `number` cannot be shown, if its record was refused.
+    pub fn refusal(&self, number: u32) -> Option<String> {
+        self.held.borrow().refused.get(&number).cloned()
+    }
+
+    /// The number of the article with this id: `Ok(None)` when the collection has none.
+    pub fn number_of(&self, id: &str) -> Result<Option<u32>, Want> {
+        let held = self.held.borrow();
+        if let Some(&n) = held.numbers.get(id) {
+            return Ok(Some(n));
+        }
+        let bucket = insight_corpus::published::bucket_of(id, self.manifest.ids.len());
+        if held.buckets.contains(&bucket) || self.manifest.ids.is_empty() {
+            Ok(None)
+        } else {
+            Err(Want::Ids(bucket))
         }
     }
 
-    /// The article's keywords in the collection's spelling, without repeats.
-    pub fn keyword_labels(&self, article: usize) -> Vec<&str> {
-        self.search
-            .article_keywords(article)
-            .iter()
-            .map(|&k| self.search.keyword_label(k))
-            .collect()
-    }
-
-    /// The articles that fit the query (search text and facets), in list order, with
-    /// facet counts for the query and the other facets.
+    /// The articles that fit the query, in list order, with facet counts.
     pub fn list(&self, query: &ListQuery) -> ListView {
-        let results = self.search.search(&self.articles, &query.to_request());
+        let answer = self.index.borrow().search(&query.to_request());
         ListView {
-            articles: results.hits.iter().map(|hit| hit.article).collect(),
-            facets: results.facets,
-            search: results.query,
+            articles: answer
+                .hits
+                .map(|hits| hits.iter().map(|h| h.article as u32).collect()),
+            facets: answer.facets,
+            search: answer.query,
+            wants: answer.needs.into_iter().map(Want::Search).collect(),
         }
     }
 
-    /// Up to `limit` other articles sharing the most keywords with `article`; ties go to
-    /// the newest.
-    pub fn related(&self, article: usize, limit: usize) -> Vec<usize> {
-        let mine = self.search.article_keywords(article);
-        let mut scored: Vec<(usize, usize)> = (0..self.articles.len())
-            .filter(|&i| i != article)
-            .map(|i| {
-                (
-                    i,
-                    self.search
-                        .article_keywords(i)
-                        .iter()
-                        .filter(|k| mine.contains(k))
-                        .count(),
+    /// Up to `limit` other articles sharing the most keywords with article `number`;
+    /// ties go to the newest.
+    pub fn related(
+        &self,
+        number: u32,
+        keywords: &[String],
+        limit: usize,
+    ) -> Result<Vec<u32>, Want> {
+        self.index
+            .borrow()
+            .related(number, keywords, limit)
+            .map_err(Want::Search)
+    }
+
+    /// The neighbours of article `number` in the whole collection, newest first.
+    pub fn neighbours_in_all(&self, number: u32) -> Neighbours {
+        Neighbours {
+            previous: (number + 1 < self.manifest.articles).then_some(number + 1),
+            next: number.checked_sub(1),
+            in_selection: false,
+        }
+    }
+
+    fn hold_entry(&self, number: u32, entry: ListEntry) {
+        let mut held = self.held.borrow_mut();
+        held.numbers.insert(entry.id.clone(), number);
+        held.entries.insert(number, Rc::new(entry));
+    }
+
+    fn hold_record(&self, number: u32, article: Article) {
+        self.hold_entry(number, ListEntry::of(&article));
+        self.held
+            .borrow_mut()
+            .records
+            .insert(number, Rc::new(article));
+    }
+
+    /// Takes in a list piece that arrived (unpacked).
+    pub fn add_list(&self, list: usize, bytes: &[u8]) -> Result<(), String> {
+        let Some(place) = self.manifest.lists.get(list) else {
+            return Err("the manifest lists no such piece".to_string());
+        };
+        let piece: ListPiece = serde_json::from_slice(bytes).map_err(|e| {
+            format!(
+                "{} is not a list piece: {}",
+                place.list,
+                insight_corpus::json_message(&e)
+            )
+        })?;
+        if piece.articles.len() != place.count as usize {
+            return Err(format!(
+                "{} holds another number of articles than the manifest says",
+                place.list
+            ));
+        }
+        for (i, entry) in piece.articles.into_iter().enumerate() {
+            self.hold_entry(place.first + i as u32, entry);
+        }
+        self.held.borrow_mut().lists.insert(list);
+        self.changed();
+        Ok(())
+    }
+
+    /// Takes in an id bucket that arrived (unpacked).
+    pub fn add_ids(&self, bucket: usize, bytes: &[u8]) -> Result<(), String> {
+        let ids: IdBucket = serde_json::from_slice(bytes).map_err(|e| {
+            format!(
+                "{} is not an id bucket: {}",
+                self.manifest.ids.get(bucket).map_or("", String::as_str),
+                insight_corpus::json_message(&e)
+            )
+        })?;
+        let mut held = self.held.borrow_mut();
+        for (id, number) in ids.ids {
+            if number < self.manifest.articles {
+                held.numbers.entry(id).or_insert(number);
+            }
+        }
+        held.buckets.insert(bucket);
+        drop(held);
+        self.changed();
+        Ok(())
+    }
+
+    /// Takes in a search piece that arrived (unpacked).
+    pub fn add_search(&self, need: Need, bytes: &[u8]) -> Result<(), String> {
+        let result = self
+            .index
+            .borrow_mut()
+            .add(need, bytes)
+            .map_err(|e| e.to_string());
+        self.changed();
+        result
+    }
+
+    /// Takes in the header of a list piece's record pack.
+    pub fn add_header(&self, list: usize, header: PackHeader) {
+        self.held.borrow_mut().headers.insert(list, Rc::new(header));
+    }
+
+    /// The header of a list piece's record pack, if it has arrived.
+    pub fn header(&self, list: usize) -> Option<Rc<PackHeader>> {
+        self.held.borrow().headers.get(&list).cloned()
+    }
+
+    /// Takes in a record that arrived (unpacked): it must be the article its list entry
+    /// (when known) describes, and fit to show; otherwise it is refused with a reason.
+    pub fn add_record(&self, number: u32, bytes: &[u8]) {
+        let article = serde_json::from_slice::<Article>(bytes)
+            .map_err(|e| {
+                format!(
+                    "its record does not decode: {}",
+                    insight_corpus::json_message(&e)
                 )
             })
-            .filter(|&(_, shared)| shared > 0)
-            .collect();
-        // Positions are newest first, so a stable sort by shared count keeps ties newest first.
-        scored.sort_by_key(|&(_, shared)| std::cmp::Reverse(shared));
-        scored.into_iter().take(limit).map(|(i, _)| i).collect()
+            .and_then(|article| {
+                let problems = validate_article(&article);
+                if !problems.is_empty() {
+                    let messages: Vec<String> = problems.into_iter().map(|p| p.message).collect();
+                    return Err(messages.join("; "));
+                }
+                match self.entry(number) {
+                    Some(entry) if !entry.describes(&article) => {
+                        Err("its record differs from its list entry".to_string())
+                    }
+                    _ => Ok(article),
+                }
+            });
+        match article {
+            Ok(article) => self.hold_record(number, article),
+            Err(reason) => {
+                self.held.borrow_mut().refused.insert(number, reason);
+            }
+        }
+        self.changed();
     }
 }
 
-/// Where an article sits in the list the reader came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Neighbours {
-    /// The newer article just above it in the list.
-    pub previous: Option<usize>,
-    /// The older article just below it.
-    pub next: Option<usize>,
-    /// Whether the neighbours come from the selection (true) or, because the article is
-    /// not in it, from the whole collection (false).
-    pub in_selection: bool,
-}
-
-impl ListView {
-    /// The neighbours of `article` in this list, or `None` if it is not in it.
-    pub fn neighbours(&self, article: usize) -> Option<Neighbours> {
-        let at = self.articles.iter().position(|&i| i == article)?;
-        Some(Neighbours {
-            previous: at.checked_sub(1).map(|p| self.articles[p]),
-            next: self.articles.get(at + 1).copied(),
-            in_selection: true,
-        })
-    }
-}
-
-/// A shared handle on the collection; two handles are equal when they point at the same
-/// collection, which keeps Yew's prop comparisons cheap.
+/// A shared handle on the collection at one revision: two handles are equal when they
+/// point at the same collection as it stood at the same moment, which keeps Yew's prop
+/// comparisons cheap and makes every view look again when pieces arrive.
 #[derive(Debug, Clone)]
-pub struct SharedCollection(pub Rc<Collection>);
+pub struct SharedCollection(pub Rc<Collection>, pub u32);
+
+impl SharedCollection {
+    pub fn new(collection: Rc<Collection>) -> SharedCollection {
+        let revision = collection.revision();
+        SharedCollection(collection, revision)
+    }
+}
 
 impl PartialEq for SharedCollection {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Rc::ptr_eq(&self.0, &other.0) && self.1 == other.1
     }
 }
 

@@ -10,6 +10,7 @@ pub mod components;
 pub mod crash;
 pub mod list_query;
 pub mod load_error;
+pub mod loader;
 pub mod marks;
 pub mod pages;
 pub mod reading;

@@ -1,25 +1,29 @@
 //! Why the collection could not be loaded, in the words a reader sees: what is wrong,
 //! what the site owner should do about it, and whether trying again can help.
 
+use insight_corpus::published::MANIFEST_VERSION;
 use insight_corpus::{DecodeError, CORPUS_VERSION};
 
-/// Where the corpus lives, relative to the site's base address.
+/// Where a collection published as pieces (format 2) starts, relative to the site.
+pub const MANIFEST_PATH: &str = "corpus/manifest.json";
+/// Where a whole corpus (format 1) lives, for sites that have no manifest.
 pub const CORPUS_PATH: &str = "corpus.json";
 
 /// The command that rebuilds the site with its corpus, from the project's checkout.
 const REBUILD: &str = "cargo xtask dist";
-/// The command that lists every problem in a corpus file.
-const CHECK: &str = "corpus check corpus.json";
+/// The commands that list every problem in a corpus.
+const CHECK_WHOLE: &str = "corpus check corpus.json";
+const CHECK_PIECES: &str = "corpus check dist";
 
-/// Why the collection could not be loaded.
+/// Why the collection could not be loaded; each names the file it is about.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
     /// The request did not complete (offline, blocked, aborted).
-    Network(String),
+    Network(String, String),
     /// The server answered with an error status.
-    Status(u16),
-    /// The file arrived but is not a corpus this explorer can read.
-    Decode(DecodeError),
+    Status(String, u16),
+    /// The file arrived but is not one this explorer can read.
+    Decode(String, DecodeError),
 }
 
 /// What the site owner can do: a sentence and, where one helps, the command to run.
@@ -30,52 +34,71 @@ pub struct OwnerFix {
 }
 
 impl LoadError {
+    fn file(&self) -> &str {
+        match self {
+            LoadError::Network(file, _)
+            | LoadError::Status(file, _)
+            | LoadError::Decode(file, _) => file,
+        }
+    }
+
     /// A heading for the error view.
     pub fn headline(&self) -> &'static str {
         match self {
-            LoadError::Network(_) => "The collection could not be downloaded",
-            LoadError::Status(404) => "The collection is missing from this site",
-            LoadError::Status(_) => "The server could not send the collection",
-            LoadError::Decode(DecodeError::Truncated { .. }) => "The collection arrived incomplete",
-            LoadError::Decode(DecodeError::UnsupportedVersion(v))
-                if *v > u64::from(CORPUS_VERSION) =>
+            LoadError::Network(..) => "The collection could not be downloaded",
+            LoadError::Status(_, 404) => "The collection is missing from this site",
+            LoadError::Status(..) => "The server could not send the collection",
+            LoadError::Decode(_, DecodeError::Truncated { .. }) => {
+                "The collection arrived incomplete"
+            }
+            LoadError::Decode(_, DecodeError::UnsupportedVersion(v))
+                if *v > u64::from(MANIFEST_VERSION) =>
             {
                 "The collection needs a newer version of this explorer"
             }
-            LoadError::Decode(DecodeError::UnsupportedVersion(_)) => {
+            LoadError::Decode(_, DecodeError::UnsupportedVersion(_)) => {
                 "The collection is in an old format"
             }
-            LoadError::Decode(_) => "The collection file could not be read",
+            LoadError::Decode(..) => "The collection file could not be read",
         }
     }
 
     /// What went wrong, for anyone reading the page.
     pub fn explanation(&self) -> String {
+        let file = self.file();
         match self {
-            LoadError::Network(detail) => format!(
-                "The request for {CORPUS_PATH} did not complete ({detail}). Check your connection and try again."
+            LoadError::Network(_, detail) => format!(
+                "The request for {file} did not complete ({detail}). Check your connection and try again."
             ),
-            LoadError::Status(404) => {
-                format!("{CORPUS_PATH} was not found on this site (HTTP 404).")
+            LoadError::Status(_, 404) => {
+                format!("{file} was not found on this site (HTTP 404).")
             }
-            LoadError::Status(status) if self.retry_helps() => format!(
-                "The server answered HTTP {status} for {CORPUS_PATH}. This is often temporary: try again in a moment."
+            LoadError::Status(_, status) if self.retry_helps() => format!(
+                "The server answered HTTP {status} for {file}. This is often temporary: try again in a moment."
             ),
-            LoadError::Status(status) => {
-                format!("The server refused to send {CORPUS_PATH} (HTTP {status}).")
+            LoadError::Status(_, status) => {
+                format!("The server refused to send {file} (HTTP {status}).")
             }
-            LoadError::Decode(DecodeError::Truncated { line, column }) => format!(
-                "{CORPUS_PATH} stops early (at line {line}, column {column}): the download was cut short, or the file was not uploaded completely. Try again."
+            LoadError::Decode(_, DecodeError::Truncated { line, column }) => format!(
+                "{file} stops early (at line {line}, column {column}): the download was cut short, or the file was not uploaded completely. Try again."
             ),
-            LoadError::Decode(DecodeError::UnsupportedVersion(version)) => format!(
-                "{CORPUS_PATH} is in corpus format version {version}, and this explorer reads version {CORPUS_VERSION}."
+            LoadError::Decode(_, DecodeError::UnsupportedVersion(version)) => format!(
+                "{file} is in corpus format version {version}, and this explorer reads versions {CORPUS_VERSION} and {MANIFEST_VERSION}."
             ),
-            LoadError::Decode(DecodeError::MissingVersion) => format!(
-                "{CORPUS_PATH} has no \"version\" field, so it is not a corpus made by the corpus tool."
+            LoadError::Decode(_, DecodeError::MissingVersion) => format!(
+                "{file} has no \"version\" field, so it is not a corpus made by the corpus tool."
             ),
-            LoadError::Decode(error) => {
-                format!("{CORPUS_PATH} is not a corpus this explorer can read: {error}.")
+            LoadError::Decode(_, error) => {
+                format!("{file} is not a corpus this explorer can read: {error}.")
             }
+        }
+    }
+
+    fn check(&self) -> &'static str {
+        if self.file() == CORPUS_PATH {
+            CHECK_WHOLE
+        } else {
+            CHECK_PIECES
         }
     }
 
@@ -83,30 +106,30 @@ impl LoadError {
     pub fn owner_fix(&self) -> Option<OwnerFix> {
         let fix = |advice, command| Some(OwnerFix { advice, command });
         match self {
-            LoadError::Network(_) => None,
-            LoadError::Status(404) => fix(
+            LoadError::Network(..) => None,
+            LoadError::Status(_, 404) => fix(
                 "publish the corpus with the site and upload the whole built folder:",
                 Some(REBUILD),
             ),
-            LoadError::Status(_) if self.retry_helps() => fix(
+            LoadError::Status(..) if self.retry_helps() => fix(
                 "if this lasts, check the web host's status and logs; the site's files are not at fault.",
                 None,
             ),
-            LoadError::Status(_) => fix(
-                "make sure the host lets anyone read corpus.json, next to index.html.",
+            LoadError::Status(..) => fix(
+                "make sure the host lets anyone read the corpus files, next to index.html.",
                 None,
             ),
-            LoadError::Decode(DecodeError::Truncated { .. }) => fix(
-                "if this keeps happening, rebuild the site, upload it again, and check the file:",
-                Some(CHECK),
+            LoadError::Decode(_, DecodeError::Truncated { .. }) => fix(
+                "if this keeps happening, rebuild the site, upload it again, and check the files:",
+                Some(self.check()),
             ),
-            LoadError::Decode(DecodeError::UnsupportedVersion(_)) => fix(
+            LoadError::Decode(_, DecodeError::UnsupportedVersion(_)) => fix(
                 "build the explorer and the corpus from the same checkout, so they agree:",
                 Some(REBUILD),
             ),
-            LoadError::Decode(_) => fix(
+            LoadError::Decode(..) => fix(
                 "rebuild the corpus with the corpus tool instead of editing it by hand; this lists every problem in it:",
-                Some(CHECK),
+                Some(self.check()),
             ),
         }
     }
@@ -114,10 +137,10 @@ impl LoadError {
     /// Whether trying the same download again can succeed.
     pub fn retry_helps(&self) -> bool {
         match self {
-            LoadError::Network(_) => true,
-            LoadError::Status(status) => *status >= 500 || matches!(status, 408 | 425 | 429),
-            LoadError::Decode(DecodeError::Truncated { .. }) => true,
-            LoadError::Decode(_) => false,
+            LoadError::Network(..) => true,
+            LoadError::Status(_, status) => *status >= 500 || matches!(status, 408 | 425 | 429),
+            LoadError::Decode(_, DecodeError::Truncated { .. }) => true,
+            LoadError::Decode(..) => false,
         }
     }
 }
@@ -127,16 +150,16 @@ mod tests {
     use super::*;
 
     fn decode(error: DecodeError) -> LoadError {
-        LoadError::Decode(error)
+        LoadError::Decode(CORPUS_PATH.into(), error)
     }
 
     #[test]
     fn each_case_says_what_is_wrong_in_its_own_words() {
         let cases = [
-            LoadError::Network("Failed to fetch".into()),
-            LoadError::Status(404),
-            LoadError::Status(500),
-            LoadError::Status(403),
+            LoadError::Network(CORPUS_PATH.into(), "Failed to fetch".into()),
+            LoadError::Status(CORPUS_PATH.into(), 404),
+            LoadError::Status(CORPUS_PATH.into(), 500),
+            LoadError::Status(CORPUS_PATH.into(), 403),
             decode(DecodeError::Truncated { line: 3, column: 9 }),
             decode(DecodeError::UnsupportedVersion(7)),
             decode(DecodeError::UnsupportedVersion(0)),
@@ -166,26 +189,37 @@ mod tests {
 
     #[test]
     fn retry_is_offered_only_where_it_can_help() {
-        assert!(LoadError::Network(String::new()).retry_helps());
-        assert!(LoadError::Status(503).retry_helps());
-        assert!(LoadError::Status(429).retry_helps());
-        assert!(!LoadError::Status(404).retry_helps());
-        assert!(!LoadError::Status(403).retry_helps());
+        let status = |s| LoadError::Status(MANIFEST_PATH.into(), s);
+        assert!(LoadError::Network(MANIFEST_PATH.into(), String::new()).retry_helps());
+        assert!(status(503).retry_helps());
+        assert!(status(429).retry_helps());
+        assert!(!status(404).retry_helps());
+        assert!(!status(403).retry_helps());
         assert!(decode(DecodeError::Truncated { line: 1, column: 1 }).retry_helps());
-        assert!(!decode(DecodeError::UnsupportedVersion(2)).retry_helps());
+        assert!(!decode(DecodeError::UnsupportedVersion(3)).retry_helps());
         assert!(!decode(DecodeError::MissingVersion).retry_helps());
     }
 
     #[test]
     fn the_site_owner_is_told_what_to_run() {
-        let missing = LoadError::Status(404).owner_fix().unwrap();
+        let missing = LoadError::Status(MANIFEST_PATH.into(), 404)
+            .owner_fix()
+            .unwrap();
         assert_eq!(missing.command, Some(REBUILD));
-        let newer = decode(DecodeError::UnsupportedVersion(2))
+        let newer = decode(DecodeError::UnsupportedVersion(3))
             .owner_fix()
             .unwrap();
         assert_eq!(newer.command, Some(REBUILD));
         let broken = decode(DecodeError::MissingVersion).owner_fix().unwrap();
-        assert_eq!(broken.command, Some(CHECK));
-        assert_eq!(LoadError::Network(String::new()).owner_fix(), None);
+        assert_eq!(broken.command, Some(CHECK_WHOLE));
+        let broken_manifest = LoadError::Decode(MANIFEST_PATH.into(), DecodeError::MissingVersion);
+        assert_eq!(
+            broken_manifest.owner_fix().unwrap().command,
+            Some(CHECK_PIECES)
+        );
+        assert_eq!(
+            LoadError::Network(MANIFEST_PATH.into(), String::new()).owner_fix(),
+            None
+        );
     }
 }

@@ -1,7 +1,10 @@
-//! Tests of the collection model over a small hand-made corpus.
+//! Tests of the collection model over a small hand-made corpus: held whole (format 1),
+//! and published as pieces that arrive as the views ask for them (format 2).
 
 use super::*;
+use insight_corpus::published::decompress;
 use insight_corpus::{Block, Date, Inline};
+use insight_search::published::publish;
 
 fn article(id: &str, published: &str, keywords: &[&str]) -> Article {
     Article {
@@ -21,35 +24,46 @@ fn article(id: &str, published: &str, keywords: &[&str]) -> Article {
     }
 }
 
-fn collection() -> Collection {
-    Collection::new(
-        ValidCorpus {
-            title: "Test".to_string(),
-            notice: None,
-            articles: vec![
-                article("old", "2019-05-01", &["trade", "China", "US"]),
-                article("new", "2024-01-10", &["trade", "us", "energy"]),
-                article("mid", "2021-07-15", &["China", "energy", "US"]),
-                article("solo", "2022-03-03", &["health"]),
-            ],
-            skipped: Vec::new(),
-        },
-        None,
-    )
+fn articles() -> Vec<Article> {
+    vec![
+        article("old", "2019-05-01", &["trade", "China", "US"]),
+        article("new", "2024-01-10", &["trade", "us", "energy"]),
+        article("mid", "2021-07-15", &["China", "energy", "US"]),
+        article("solo", "2022-03-03", &["health"]),
+    ]
 }
 
-fn ids(collection: &Collection, positions: &[usize]) -> Vec<String> {
-    positions
+fn collection() -> Collection {
+    Collection::from_whole(ValidCorpus {
+        title: "Test".to_string(),
+        notice: None,
+        articles: articles(),
+        skipped: Vec::new(),
+    })
+}
+
+fn ids(collection: &Collection, numbers: &[u32]) -> Vec<String> {
+    numbers
         .iter()
-        .map(|&i| collection.articles()[i].id.clone())
+        .map(|&n| collection.entry(n).unwrap().id.clone())
         .collect()
+}
+
+fn listed(collection: &Collection, query: &ListQuery) -> Vec<String> {
+    ids(collection, &collection.list(query).articles.unwrap())
+}
+
+fn number(collection: &Collection, id: &str) -> u32 {
+    collection.number_of(id).unwrap().unwrap()
 }
 
 #[test]
 fn lists_newest_first() {
     let c = collection();
-    let order: Vec<&str> = c.articles().iter().map(|a| a.id.as_str()).collect();
-    assert_eq!(order, ["new", "solo", "mid", "old"]);
+    assert_eq!(
+        listed(&c, &ListQuery::default()),
+        ["new", "solo", "mid", "old"]
+    );
 }
 
 #[test]
@@ -60,22 +74,22 @@ fn merges_keyword_spellings_and_uses_the_most_common() {
     assert!(c.keywords().iter().all(|k| k.label != "us"));
     assert_eq!(c.keyword_label("uS"), "US");
     assert_eq!(c.keywords()[0].label, "US", "most frequent first");
+    assert_eq!(
+        c.keyword_labels(&["us".into(), "US".into(), "Trade".into()]),
+        ["US", "trade"]
+    );
 }
 
 #[test]
 fn selecting_keywords_keeps_articles_with_all_of_them() {
     let c = collection();
-    let view = c.list(&ListQuery::with_keywords(["us", "china"]));
-    assert_eq!(ids(&c, &view.articles), ["mid", "old"]);
-    let trade = view
-        .facets
-        .keywords
-        .iter()
-        .find(|k| k.label == "trade")
-        .unwrap();
+    let query = ListQuery::with_keywords(["us", "china"]);
+    assert_eq!(listed(&c, &query), ["mid", "old"]);
+    let facets = c.list(&query).facets.unwrap();
+    let trade = facets.keywords.iter().find(|k| k.label == "trade").unwrap();
     assert_eq!(trade.count, 1, "counts follow the selection");
     assert!(
-        view.facets
+        facets
             .keywords
             .iter()
             .find(|k| k.label == "China")
@@ -83,7 +97,7 @@ fn selecting_keywords_keeps_articles_with_all_of_them() {
             .selected
     );
     assert!(
-        view.facets.keywords.iter().all(|k| k.label != "health"),
+        facets.keywords.iter().all(|k| k.label != "health"),
         "zero counts are hidden"
     );
 }
@@ -91,22 +105,16 @@ fn selecting_keywords_keeps_articles_with_all_of_them() {
 #[test]
 fn an_unknown_keyword_selects_nothing() {
     let c = collection();
-    let view = c.list(&ListQuery::with_keywords(["trade", "nonsense"]));
-    assert!(view.articles.is_empty());
+    assert!(listed(&c, &ListQuery::with_keywords(["trade", "nonsense"])).is_empty());
 }
 
 #[test]
-fn empty_query_lists_everything_newest_first() {
+fn empty_query_lists_everything_with_the_collection_counts() {
     let c = collection();
     let view = c.list(&ListQuery::default());
-    assert_eq!(view.articles, [0, 1, 2, 3]);
-    assert_eq!(view.facets.keywords.len(), c.keywords().len());
-    let labels: Vec<&str> = view
-        .facets
-        .keywords
-        .iter()
-        .map(|k| k.label.as_str())
-        .collect();
+    assert!(view.wants.is_empty());
+    let facets = view.facets.unwrap();
+    let labels: Vec<&str> = facets.keywords.iter().map(|k| k.label.as_str()).collect();
     let own: Vec<&str> = c.keywords().iter().map(|k| k.label.as_str()).collect();
     assert_eq!(
         labels, own,
@@ -117,53 +125,144 @@ fn empty_query_lists_everything_newest_first() {
 #[test]
 fn search_text_narrows_and_ranks() {
     let c = collection();
-    let view = c.list(&ListQuery::default().with_text("Title sol"));
-    assert_eq!(ids(&c, &view.articles), ["solo"]);
+    assert_eq!(
+        listed(&c, &ListQuery::default().with_text("Title sol")),
+        ["solo"]
+    );
 }
 
 #[test]
-fn neighbours_follow_the_list_order() {
+fn neighbours_in_the_whole_collection_follow_the_list_order() {
     let c = collection();
-    let view = c.list(&ListQuery::with_keywords(["US"]));
-    assert_eq!(ids(&c, &view.articles), ["new", "mid", "old"]);
-    let (mid, _) = c.find("mid").unwrap();
-    let around = view.neighbours(mid).unwrap();
+    let around = c.neighbours_in_all(number(&c, "mid"));
     assert_eq!(
         ids(&c, &[around.previous.unwrap(), around.next.unwrap()]),
-        ["new", "old"]
+        ["solo", "old"]
     );
-    let (solo, _) = c.find("solo").unwrap();
-    assert!(view.neighbours(solo).is_none());
+    let newest = c.neighbours_in_all(number(&c, "new"));
+    assert_eq!(newest.previous, None);
 }
 
 #[test]
 fn related_articles_share_the_most_keywords() {
     let c = collection();
-    let (old, _) = c.find("old").unwrap();
+    let old = number(&c, "old");
+    let keywords = c.record(old).unwrap().keywords.clone();
     // "mid" shares China and US; "new" shares trade and US: a tie goes to the newest.
-    assert_eq!(ids(&c, &c.related(old, 5)), ["new", "mid"]);
-    let (solo, _) = c.find("solo").unwrap();
-    assert!(c.related(solo, 5).is_empty());
+    assert_eq!(
+        ids(&c, &c.related(old, &keywords, 5).unwrap()),
+        ["new", "mid"]
+    );
+    let solo = number(&c, "solo");
+    assert!(c.related(solo, &["health".into()], 5).unwrap().is_empty());
+}
+
+/// Fetches, from `pieces`, what the collection wants, as the loader does (records whole
+/// from their pack, unpacked).
+fn arrive(c: &Collection, pieces: &HashMap<String, Vec<u8>>, wants: Vec<Want>) {
+    let unpacked = |name: &str| decompress(name, &pieces[name]).unwrap();
+    for want in wants {
+        match &want {
+            Want::Search(need) => {
+                let name = c.search_piece(*need).unwrap();
+                c.add_search(*need, &unpacked(&name)).unwrap();
+            }
+            Want::List(list) => c
+                .add_list(*list, &unpacked(&c.manifest().lists[*list].list))
+                .unwrap(),
+            Want::Ids(bucket) => c
+                .add_ids(*bucket, &unpacked(&c.manifest().ids[*bucket]))
+                .unwrap(),
+            Want::Records(list, numbers) => {
+                let place = &c.manifest().lists[*list];
+                let pack = &pieces[&place.pack];
+                let header = PackHeader::read(
+                    &place.pack,
+                    pack,
+                    place.count as usize,
+                    place.header_hash().unwrap(),
+                )
+                .unwrap();
+                for &n in numbers {
+                    let (start, end) = header.range((n - place.first) as usize).unwrap();
+                    c.add_record(n, &decompress("record", &pack[start..end]).unwrap());
+                }
+            }
+        }
+        c.finish(&want, Ok(()));
+    }
 }
 
 #[test]
-fn a_saved_index_is_used_only_when_it_fits() {
-    let plain = collection();
-    let articles: Vec<Article> = plain.articles().to_vec();
-    let bytes = insight_search::SearchIndex::new(&articles).to_bytes(&articles);
-    let corpus = |articles: Vec<Article>| ValidCorpus {
-        title: "T".into(),
-        notice: None,
-        articles,
-        skipped: Vec::new(),
-    };
-    // Given in another order, the articles are sorted first, so the index still fits.
-    let mut shuffled = articles.clone();
-    shuffled.reverse();
-    let with_saved = Collection::new(corpus(shuffled), Some(&bytes));
-    let query = ListQuery::with_keywords(["US"]);
-    assert_eq!(with_saved.list(&query), plain.list(&query));
-    // A stale index (another list) is ignored and the index is built afresh.
-    let stale = Collection::new(corpus(articles[..2].to_vec()), Some(&bytes));
-    assert_eq!(stale.list(&ListQuery::default()).articles, [0, 1]);
+fn published_pieces_arrive_as_the_views_ask_for_them() {
+    let published = publish("Pieces", None, &articles());
+    let pieces: HashMap<String, Vec<u8>> = published.pieces.into_iter().collect();
+    let c = Collection::from_manifest(published.manifest);
+    // The first list needs nothing but the manifest and a list piece.
+    let view = c.list(&ListQuery::default());
+    assert_eq!(view.articles.as_ref().unwrap().len(), 4);
+    assert!(view.wants.is_empty());
+    assert_eq!(view.facets.unwrap().keywords.len(), c.keywords().len());
+    let wants = c.wants_for(view.articles.as_ref().unwrap(), false);
+    assert_eq!(wants, [Want::Records(0, vec![0, 1, 2, 3])]);
+
+    // A search asks for the directory, then for its terms' pieces.
+    let query = ListQuery::default().with_text("energy ");
+    let first = c.list(&query);
+    assert_eq!(first.articles, None);
+    assert_eq!(first.wants, [Want::Search(Need::Directory)]);
+    let before = c.revision();
+    arrive(&c, &pieces, first.wants);
+    assert_ne!(c.revision(), before, "an arrival changes the revision");
+    for _ in 0..3 {
+        let view = c.list(&query);
+        arrive(&c, &pieces, view.wants);
+    }
+    let found = c.list(&query).articles.unwrap();
+    arrive(&c, &pieces, c.wants_for(&found, true));
+    assert_eq!(ids(&c, &found), ["new", "mid"]);
+
+    // An address names an id: its bucket tells its number.
+    let unknown = Collection::from_manifest(publish("Pieces", None, &articles()).manifest);
+    let want = unknown.number_of("solo").unwrap_err();
+    arrive(&unknown, &pieces, vec![want]);
+    assert_eq!(unknown.number_of("solo"), Ok(Some(2)));
+    assert_eq!(unknown.number_of("nothing"), Ok(None));
+}
+
+#[test]
+fn a_record_that_differs_from_its_entry_is_refused() {
+    let published = publish("Pieces", None, &articles());
+    let pieces: HashMap<String, Vec<u8>> = published.pieces.into_iter().collect();
+    let c = Collection::from_manifest(published.manifest);
+    arrive(&c, &pieces, vec![Want::List(0)]);
+    let mut other = articles()[0].clone();
+    other.title = "Something else".into();
+    c.add_record(0, &serde_json::to_vec(&other).unwrap());
+    assert!(c.record(0).is_none());
+    assert!(c.refusal(0).unwrap().contains("differs"));
+    assert_eq!(
+        c.wants_for(&[0], true),
+        [],
+        "a refused record is not asked for again"
+    );
+}
+
+#[test]
+fn a_failed_want_is_not_asked_again_until_retry() {
+    let c = collection();
+    let want = Want::List(0);
+    assert_eq!(c.start_fetching(vec![want.clone()]), [want.clone()]);
+    assert!(
+        c.start_fetching(vec![want.clone()]).is_empty(),
+        "already being fetched"
+    );
+    c.finish(&want, Err("the server answered HTTP 500".into()));
+    assert!(c.start_fetching(vec![want.clone()]).is_empty());
+    assert_eq!(
+        c.failure(std::slice::from_ref(&want)).as_deref(),
+        Some("the server answered HTTP 500")
+    );
+    c.retry();
+    assert_eq!(c.start_fetching(vec![want.clone()]), [want]);
 }

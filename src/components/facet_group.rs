@@ -13,6 +13,9 @@ pub struct FacetGroupProps {
     /// The group's name, e.g. "Authors"; also its accessible label.
     pub title: AttrValue,
     pub values: Vec<FacetCount>,
+    /// Whether the counts are being worked out for a new query.
+    #[prop_or_default]
+    pub counting: bool,
     /// Called with a value's label when its button is pressed.
     pub ontoggle: Callback<String>,
 }
@@ -34,7 +37,7 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
         <section class="facet-group" role="group" aria-labelledby={id.clone()}>
             <h3 id={id}>{ props.title.clone() }</h3>
             <ul class="keyword-options">
-                { for shown.into_iter().map(|value| option(value, &props.ontoggle)) }
+                { for shown.into_iter().map(|value| option(value, props.counting, &props.ontoggle)) }
             </ul>
             if props.values.is_empty() {
                 <p class="hint">{"None among these results."}</p>

@@ -12,6 +12,9 @@ const SHORT_LIST: usize = 24;
 #[derive(Properties, PartialEq)]
 pub struct KeywordPanelProps {
     pub keywords: Vec<KeywordCount>,
+    /// Whether the counts are being worked out for a new query (they are then hidden).
+    #[prop_or_default]
+    pub counting: bool,
     /// Called with a keyword's label when its button is pressed.
     pub ontoggle: Callback<String>,
     pub onclear: Callback<()>,
@@ -78,7 +81,7 @@ pub fn KeywordPanel(props: &KeywordPanelProps) -> Html {
                 </button>
             }
             <ul class="keyword-options">
-                { for shown.iter().map(|keyword| option(keyword, &props.ontoggle)) }
+                { for shown.iter().map(|keyword| option(keyword, props.counting, &props.ontoggle)) }
             </ul>
             if matching.is_empty() {
                 <p class="hint">{ format!("No keyword contains “{}”.", narrow.trim()) }</p>
@@ -94,15 +97,20 @@ pub fn KeywordPanel(props: &KeywordPanelProps) -> Html {
     }
 }
 
-/// One facet value as a toggle button with its count; shared by every facet group.
-pub fn option(value: &KeywordCount, ontoggle: &Callback<String>) -> Html {
+/// One facet value as a toggle button with its count (hidden while `counting`); shared
+/// by every facet group.
+pub fn option(value: &KeywordCount, counting: bool, ontoggle: &Callback<String>) -> Html {
     let label = value.label.clone();
     let onclick = ontoggle.reform(move |_: MouseEvent| label.clone());
     html! {
         <li>
             <button type="button" class="keyword-toggle" aria-pressed={value.selected.to_string()} {onclick}>
                 <span class="keyword-label">{ value.label.clone() }</span>
-                <span class="keyword-count" aria-label={format!("{} articles", value.count)}>{ value.count }</span>
+                if counting {
+                    <span class="keyword-count counting" aria-label="counting">{"…"}</span>
+                } else {
+                    <span class="keyword-count" aria-label={format!("{} articles", value.count)}>{ value.count }</span>
+                }
             </button>
         </li>
     }

@@ -8,5 +8,6 @@ pub mod keyword_links;
 pub mod keyword_panel;
 pub mod load_failure;
 pub mod marked;
+pub mod piece_failure;
 pub mod search_box;
 pub mod selection_bar;

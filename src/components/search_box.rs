@@ -1,7 +1,7 @@
 //! The search box: `<input type="search">` labelled "Search articles", updating the list
 //! as the reader types; `/` anywhere on the page (outside a text field) focuses it.
 
-use wasm_bindgen::closure::Closure;
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
@@ -33,35 +33,40 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
 #[hook]
 fn use_slash_to_focus(input: NodeRef) {
     use_effect_with((), move |_| {
-        let document = web_sys::window().and_then(|w| w.document());
-        let listener = Closure::<dyn Fn(KeyboardEvent)>::new(move |event: KeyboardEvent| {
-            if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
-                return;
-            }
-            let typing = event
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlElement>().ok())
-                .is_some_and(|el| {
-                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                        || el.is_content_editable()
-                });
-            if let (false, Some(input)) = (typing, input.cast::<HtmlInputElement>()) {
-                event.prevent_default();
-                let _ = input.focus();
-                input.select();
-            }
-        });
-        if let Some(document) = &document {
-            let _ = document
-                .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
-        }
-        move || {
-            if let Some(document) = &document {
-                let _ = document.remove_event_listener_with_callback(
+        let listener = web_sys::window()
+            .and_then(|w| w.document())
+            .map(|document| {
+                EventListener::new_with_options(
+                    &document,
                     "keydown",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-        }
+                    EventListenerOptions::enable_prevent_default(),
+                    move |event| {
+                        let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                            return;
+                        };
+                        if event.key() != "/"
+                            || event.ctrl_key()
+                            || event.meta_key()
+                            || event.alt_key()
+                        {
+                            return;
+                        }
+                        let typing = event
+                            .target()
+                            .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+                            .is_some_and(|el| {
+                                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                                    || el.is_content_editable()
+                            });
+                        if let (false, Some(input)) = (typing, input.cast::<HtmlInputElement>()) {
+                            event.prevent_default();
+                            let _ = input.focus();
+                            input.select();
+                        }
+                    },
+                )
+            });
+        // Dropping the listener removes it.
+        move || drop(listener)
     });
 }

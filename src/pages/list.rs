@@ -1,10 +1,12 @@
 //! The article list: search box, sort and facets beside the matching articles, with a
 //! live count. Everything the list shows lives in the address (`?q=…&kw=…&sort=…`).
 
-use crate::collection::{ListView, SharedCollection};
+use crate::app::{use_wants, Fetcher};
+use crate::collection::{ListView, SharedCollection, Want};
 use crate::components::article_card::ArticleCard;
 use crate::components::facet_group::FacetGroup;
 use crate::components::keyword_panel::KeywordPanel;
+use crate::components::piece_failure::PieceFailureNotice;
 use crate::components::search_box::SearchBox;
 use crate::components::selection_bar::{Selected, SelectionBar};
 use crate::list_query::ListQuery;
@@ -12,7 +14,7 @@ use crate::marks;
 use crate::pages::recovery::{best_relaxation, Relaxation};
 use crate::reading::{History, Reading};
 use crate::route::Route;
-use insight_search::{highlight, snippet, Facet, Sort};
+use insight_search::{highlight, snippet, Facet, Facets, Sort};
 use std::sync::atomic::{AtomicBool, Ordering};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -50,12 +52,43 @@ pub fn ListPage(props: &ListPageProps) -> Html {
     let collection = props.collection.clone();
     let query = use_list_query();
     let reading = use_context::<Reading>().expect("the shell provides the reading history");
+    let fetcher = use_context::<Fetcher>().expect("the shell provides the fetcher");
     let view = use_memo((collection.clone(), query.clone()), |(c, q)| c.list(q));
     let shown = use_state(|| PAGE);
     {
         let shown = shown.clone();
         use_effect_with(query.clone(), move |_| shown.set(PAGE));
     }
+    // While facets are being counted for a new query, the last counts stay in view,
+    // marked as being counted, instead of blinking away.
+    let last_facets = use_mut_ref(|| None::<Facets>);
+    let counting = view.facets.is_none();
+    if let Some(facets) = &view.facets {
+        *last_facets.borrow_mut() = Some(facets.clone());
+    }
+    let facets = view
+        .facets
+        .clone()
+        .or_else(|| last_facets.borrow().clone())
+        .unwrap_or_default();
+    let searching = view.search.has_text();
+    let listed: Vec<u32> = view
+        .articles
+        .as_deref()
+        .map(|a| a.iter().take(*shown).copied().collect())
+        .unwrap_or_default();
+    let relaxation = match &view.articles {
+        Some(articles) if articles.is_empty() => Some(best_relaxation(&collection, &query)),
+        _ => None,
+    };
+    let mut wants: Vec<Want> = view.wants.clone();
+    wants.extend(collection.wants_for(&listed, searching));
+    if let Some((_, more)) = &relaxation {
+        wants.extend(more.iter().cloned());
+    }
+    let failure = collection.failure(&wants);
+    use_wants(&collection, wants);
+
     let navigator = use_navigator();
     // Typing replaces the history entry (one entry per search, not per keystroke);
     // choosing a filter adds one, so Back undoes it.
@@ -89,20 +122,27 @@ pub fn ListPage(props: &ListPageProps) -> Html {
         let title = collection.title.clone();
         use_effect_with(title, |title| super::set_document_title(title));
     }
-    use_effect_with((), |_| {
+    let drawn = listed
+        .first()
+        .is_some_and(|&n| collection.entry(n).is_some());
+    use_effect_with(drawn, |drawn| {
         static FIRST: AtomicBool = AtomicBool::new(true);
-        if FIRST.swap(false, Ordering::Relaxed) {
+        if *drawn && FIRST.swap(false, Ordering::Relaxed) {
             marks::mark(marks::FIRST_LIST_RENDERED);
         }
     });
+    let busy = view.articles.is_none() || listed.iter().any(|&n| collection.entry(n).is_none());
 
     html! {
         <div class="list-layout">
-            <aside class="filters" aria-label="Filters">
-                <KeywordPanel keywords={view.facets.keywords.clone()} ontoggle={toggle(Facet::Keywords)} onclear={onclear.clone()} />
-                <MoreFilters view={(*view).clone()} onauthor={toggle(Facet::Authors)} onsource={toggle(Facet::Sources)} onyear={toggle(Facet::Years)} />
+            <aside class="filters" aria-label="Filters" aria-busy={counting.to_string()}>
+                if counting {
+                    <p class="counting" role="status">{"Counting…"}</p>
+                }
+                <KeywordPanel keywords={facets.keywords.clone()} {counting} ontoggle={toggle(Facet::Keywords)} onclear={onclear.clone()} />
+                <MoreFilters facets={facets.clone()} {counting} onauthor={toggle(Facet::Authors)} onsource={toggle(Facet::Sources)} onyear={toggle(Facet::Years)} />
             </aside>
-            <section class="results" aria-labelledby="page-heading">
+            <section class="results" aria-labelledby="page-heading" aria-busy={busy.to_string()}>
                 <h1 id="page-heading">{"Articles"}</h1>
                 <SearchBox value={query.text().to_string()} {onsearch} />
                 if !collection.skipped.is_empty() {
@@ -113,25 +153,34 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                     move |(facet, value): (Facet, String)| query.toggled_in(facet, &value)
                 })} onclear={onclear.clone()} />
                 <div class="result-bar">
-                    <p class="result-count" role="status" aria-live="polite">{ count_text(view.articles.len()) }</p>
+                    <p class="result-count" role="status" aria-live="polite">{ match &view.articles {
+                        Some(articles) => count_text(articles.len()),
+                        None if failure.is_some() => "Search incomplete".to_string(),
+                        None => "Searching…".to_string(),
+                    } }</p>
                     <SortChoice sort={query.sort()} onchange={show.reform({
                         let query = query.clone();
                         move |sort| query.with_sort(sort)
                     })} />
                 </div>
-                if view.articles.is_empty() {
-                    <NoResults relaxation={best_relaxation(&collection, &query)} onrelax={show.clone()} />
-                } else {
-                    { results(&collection, &query, &view, *shown, &reading.history) }
-                    if view.articles.len() > *shown {
-                        <p class="show-more">
-                            <button type="button" class="button" onclick={{
-                                let shown = shown.clone();
-                                move |_| shown.set(*shown + PAGE)
-                            }}>
-                                { format!("Show more ({} of {} shown)", *shown, view.articles.len()) }
-                            </button>
-                        </p>
+                if let Some(message) = failure {
+                    <PieceFailureNotice {message} onretry={fetcher.retry.clone()} />
+                }
+                if let Some(articles) = &view.articles {
+                    if articles.is_empty() {
+                        <NoResults relaxation={relaxation.and_then(|(r, _)| r)} onrelax={show.clone()} />
+                    } else {
+                        { results(&collection, &query, &view, &listed, &reading.history) }
+                        if articles.len() > *shown {
+                            <p class="show-more">
+                                <button type="button" class="button" onclick={{
+                                    let shown = shown.clone();
+                                    move |_| shown.set(*shown + PAGE)
+                                }}>
+                                    { format!("Show more ({} of {} shown)", *shown, articles.len()) }
+                                </button>
+                            </p>
+                        }
                     }
                 }
             </section>
@@ -146,7 +195,7 @@ fn selected(collection: &SharedCollection, query: &ListQuery) -> Vec<Selected> {
         .iter()
         .map(|k| Selected {
             facet: Facet::Keywords,
-            label: collection.keyword_label(k).to_string(),
+            label: collection.keyword_label(k),
         })
         .collect();
     for facet in [Facet::Authors, Facet::Sources, Facet::Years] {
@@ -162,43 +211,57 @@ fn results(
     collection: &SharedCollection,
     query: &ListQuery,
     view: &ListView,
-    limit: usize,
+    listed: &[u32],
     history: &History,
 ) -> Html {
     let pairs = query.to_pairs();
     let searching = view.search.has_text();
+    // Cards draw in order up to the first whose entry has not arrived yet.
+    let entries: Vec<_> = listed
+        .iter()
+        .map_while(|&n| collection.entry(n).map(|e| (n, e)))
+        .collect();
+    let waiting = listed.len() - entries.len();
     html! {
+        <>
         <ol class="article-list">
-            { for view.articles.iter().take(limit).map(|&i| {
-                let article = &collection.articles()[i];
+            { for entries.into_iter().map(|(number, entry)| {
                 let (title_spans, snippet) = if searching {
-                    let mut body = String::new();
-                    article.body.iter().for_each(|b| b.push_plain_text(&mut body));
-                    (Some(highlight(&article.title, &view.search)), Some(snippet(&body, &view.search, SNIPPET_WORDS)))
+                    let body = collection.record(number).map(|article| {
+                        let mut body = String::new();
+                        article.body.iter().for_each(|b| b.push_plain_text(&mut body));
+                        snippet(&body, &view.search, SNIPPET_WORDS)
+                    });
+                    (Some(highlight(&entry.title, &view.search)), body)
                 } else {
                     (None, None)
                 };
                 html! {
-                    <ArticleCard key={article.id.clone()}
-                        id={article.id.clone()}
-                        title={article.title.clone()}
-                        authors={article.authors.clone()}
-                        source={article.source.clone()}
-                        published={article.published}
-                        summary={article.summary.clone()}
-                        language={article.language.clone()}
-                        keywords={collection.keyword_labels(i).into_iter().map(String::from).collect::<Vec<_>>()}
-                        read={history.contains(&article.id)}
+                    <ArticleCard key={entry.id.clone()}
+                        id={entry.id.clone()}
+                        title={entry.title.clone()}
+                        authors={entry.authors.clone()}
+                        source={entry.source.clone()}
+                        published={entry.published}
+                        summary={entry.summary.clone()}
+                        language={entry.language.clone()}
+                        keywords={collection.keyword_labels(&entry.keywords)}
+                        read={history.contains(&entry.id)}
                         query={pairs.clone()} {title_spans} {snippet} />
                 }
             }) }
         </ol>
+        if waiting > 0 {
+            <p class="loading-more" role="status">{ format!("Loading {}…", count_text(waiting).to_lowercase()) }</p>
+        }
+        </>
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct MoreFiltersProps {
-    view: ListView,
+    facets: Facets,
+    counting: bool,
     onauthor: Callback<String>,
     onsource: Callback<String>,
     onyear: Callback<String>,
@@ -222,9 +285,9 @@ fn MoreFilters(props: &MoreFiltersProps) -> Html {
                 </button>
             </div>
             <div id="more-filters-body" class="keyword-body">
-                <FacetGroup title="Authors" values={props.view.facets.authors.clone()} ontoggle={props.onauthor.clone()} />
-                <FacetGroup title="Sources" values={props.view.facets.sources.clone()} ontoggle={props.onsource.clone()} />
-                <FacetGroup title="Years" values={props.view.facets.years.clone()} ontoggle={props.onyear.clone()} />
+                <FacetGroup title="Authors" values={props.facets.authors.clone()} counting={props.counting} ontoggle={props.onauthor.clone()} />
+                <FacetGroup title="Sources" values={props.facets.sources.clone()} counting={props.counting} ontoggle={props.onsource.clone()} />
+                <FacetGroup title="Years" values={props.facets.years.clone()} counting={props.counting} ontoggle={props.onyear.clone()} />
             </div>
         </section>
     }

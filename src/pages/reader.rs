@@ -1,11 +1,13 @@
 //! The reader: one article with its byline, body, author bio and keywords, then
 //! previous/next in the list the reader came from, and related articles.
 
-use crate::collection::{Neighbours, SharedCollection};
+use crate::app::{use_wants, Fetcher};
+use crate::collection::{Neighbours, SharedCollection, Want};
 use crate::components::body::ArticleBody;
 use crate::components::byline::{join_names, Byline};
 use crate::components::keyword_links::KeywordLinks;
 use crate::components::marked::marked;
+use crate::components::piece_failure::PieceFailureNotice;
 use crate::list_query::ListQuery;
 use crate::pages::list::use_list_query;
 use crate::pages::not_found::NotFoundPage;
@@ -37,10 +39,61 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
     let collection = &props.collection;
     let query = use_list_query();
     let highlighting = use_state(|| storage::load(HIGHLIGHT).as_deref() != Some("off"));
-    let found = collection.find(&props.id);
+    let fetcher = use_context::<Fetcher>().expect("the shell provides the fetcher");
+    let view = use_memo((collection.clone(), query.clone()), |(c, q)| c.list(q));
+    let number = collection.number_of(&props.id);
+    let found = number.clone().ok().flatten();
+    let article = found.and_then(|n| collection.record(n));
+    let mut wants: Vec<Want> = Vec::new();
+    match &number {
+        Err(want) => wants.push(want.clone()),
+        Ok(Some(n)) if article.is_none() => wants.extend(collection.wants_for(&[*n], true)),
+        _ => {}
+    }
+    // Previous and next follow the list the reader came from, once its search is known.
+    let around = found.and_then(|n| match &view.articles {
+        Some(listed) => Some(match listed.iter().position(|&i| i == n) {
+            Some(at) => (
+                Neighbours {
+                    previous: at.checked_sub(1).map(|p| listed[p]),
+                    next: listed.get(at + 1).copied(),
+                    in_selection: true,
+                },
+                query.clone(),
+            ),
+            None => (collection.neighbours_in_all(n), ListQuery::default()),
+        }),
+        None => {
+            wants.extend(view.wants.iter().cloned());
+            None
+        }
+    });
+    if let Some((neighbours, _)) = &around {
+        let both: Vec<u32> = neighbours
+            .previous
+            .into_iter()
+            .chain(neighbours.next)
+            .collect();
+        wants.extend(collection.wants_for(&both, false));
+    }
+    let related = match (&article, found) {
+        (Some(article), Some(n)) => match collection.related(n, &article.keywords, RELATED) {
+            Ok(related) => {
+                wants.extend(collection.wants_for(&related, false));
+                related
+            }
+            Err(want) => {
+                wants.push(want);
+                Vec::new()
+            }
+        },
+        _ => Vec::new(),
+    };
+    let failure = collection.failure(&wants);
+    use_wants(collection, wants);
     {
         let reading = use_context::<Reading>().expect("the shell provides the reading history");
-        let opened = found.map(|(_, article)| article.id.clone());
+        let opened = article.as_ref().map(|a| a.id.clone());
         use_effect_with(opened, move |opened| {
             if let Some(id) = opened {
                 reading.mark_read.emit(id.clone());
@@ -48,45 +101,40 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
         });
     }
     {
-        let title = found.map(|(_, a)| format!("{} · {}", a.title, collection.title));
+        let title = article
+            .as_ref()
+            .map(|a| format!("{} · {}", a.title, collection.title));
         use_effect_with(title, |title| {
             if let Some(title) = title {
                 super::set_document_title(title);
             }
         });
     }
-    let Some((index, article)) = found else {
-        return html! { <NotFoundPage missing_id={props.id.clone()} /> };
+    let refusal = found.and_then(|n| collection.refusal(n));
+    let Some(article) = article else {
+        return match (&number, failure.clone(), refusal) {
+            (Ok(None), _, _) => html! { <NotFoundPage missing_id={props.id.clone()} /> },
+            (_, _, Some(reason)) => html! {
+                <PieceFailureNotice message={format!("the article “{}” cannot be shown ({reason})", props.id)} onretry={fetcher.retry.clone()} />
+            },
+            (_, Some(message), _) => {
+                html! { <PieceFailureNotice {message} onretry={fetcher.retry.clone()} /> }
+            }
+            _ => html! {
+                <div class="loading" role="status" aria-live="polite">
+                    <span class="spinner" aria-hidden="true"></span>
+                    {"Loading the article…"}
+                </div>
+            },
+        };
     };
-
-    let view = collection.list(&query);
-    let (neighbours, list_query) = match view.neighbours(index) {
-        Some(neighbours) => (neighbours, query),
-        None => {
-            let everything = collection.list(&ListQuery::default());
-            let neighbours = everything.neighbours(index).unwrap_or(Neighbours {
-                previous: None,
-                next: None,
-                in_selection: false,
-            });
-            (
-                Neighbours {
-                    in_selection: false,
-                    ..neighbours
-                },
-                ListQuery::default(),
-            )
-        }
-    };
+    let list_query = around
+        .as_ref()
+        .map_or_else(ListQuery::default, |(_, q)| q.clone());
     let back_query = (!list_query.to_pairs().is_empty()).then(|| list_query.to_pairs());
     let search = view.search.has_text().then(|| Rc::new(view.search.clone()));
     let marks = search.clone().filter(|_| *highlighting);
-    let keywords: Vec<String> = collection
-        .keyword_labels(index)
-        .into_iter()
-        .map(String::from)
-        .collect();
-
+    let keywords = collection.keyword_labels(&article.keywords);
     html! {
         <>
             <p class="back-link">
@@ -127,53 +175,67 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
                     }
                 </footer>
             </article>
-            { neighbour_links(collection, &neighbours, back_query) }
-            { related_list(collection, index) }
+            if let Some(message) = failure {
+                <PieceFailureNotice {message} onretry={fetcher.retry.clone()} />
+            }
+            { neighbour_links(collection, around.as_ref().map(|(n, _)| n), back_query) }
+            { related_list(collection, &related) }
         </>
     }
 }
 
 fn neighbour_links(
     collection: &SharedCollection,
-    around: &Neighbours,
+    around: Option<&Neighbours>,
     query: Option<Vec<(String, String)>>,
 ) -> Html {
-    let link = |position: Option<usize>, rel: &'static str, label: &'static str| match position {
-        Some(i) => {
-            let article = &collection.articles()[i];
-            html! {
-                <QueryLink to={Route::Reader { id: article.id.clone() }} query={query.clone()} classes={classes!("neighbour", rel)}>
-                    <span class="neighbour-label">{ label }</span>
-                    <span class="neighbour-title">{ article.title.clone() }</span>
-                </QueryLink>
+    let link = |number: Option<u32>, rel: &'static str, label: &'static str| match number {
+        Some(n) => {
+            let entry = collection.entry(n);
+            match entry {
+                Some(entry) => html! {
+                    <QueryLink to={Route::Reader { id: entry.id.clone() }} query={query.clone()} classes={classes!("neighbour", rel)}>
+                        <span class="neighbour-label">{ label }</span>
+                        <span class="neighbour-title">{ entry.title.clone() }</span>
+                    </QueryLink>
+                },
+                None => html! {
+                    <span class={classes!("neighbour", rel, "loading")}>
+                        <span class="neighbour-label">{ label }</span>
+                        <span class="neighbour-title">{"…"}</span>
+                    </span>
+                },
             }
         }
         None => html! { <span class={classes!("neighbour", rel, "none")}></span> },
     };
-    let label = if around.in_selection {
+    let in_selection = around.is_some_and(|a| a.in_selection);
+    let label = if in_selection {
         "Previous and next in this list"
     } else {
         "Previous and next article"
     };
     html! {
-        <nav class="neighbours" aria-label={label}>
-            { link(around.previous, "previous", "← Previous") }
-            { link(around.next, "next", "Next →") }
+        <nav class="neighbours" aria-label={label} aria-busy={around.is_none().to_string()}>
+            { link(around.and_then(|a| a.previous), "previous", "← Previous") }
+            { link(around.and_then(|a| a.next), "next", "Next →") }
         </nav>
     }
 }
 
-fn related_list(collection: &SharedCollection, index: usize) -> Html {
-    let related = collection.related(index, RELATED);
-    if related.is_empty() {
+fn related_list(collection: &SharedCollection, related: &[u32]) -> Html {
+    let entries: Vec<_> = related
+        .iter()
+        .filter_map(|&n| collection.entry(n))
+        .collect();
+    if entries.is_empty() {
         return html! {};
     }
     html! {
         <section class="related" aria-labelledby="related-heading">
             <h2 id="related-heading">{"More on these keywords"}</h2>
             <ul>
-                { for related.into_iter().map(|i| {
-                    let article = &collection.articles()[i];
+                { for entries.into_iter().map(|article| {
                     html! {
                         <li lang={article.language.clone()}>
                             <Link<Route> to={Route::Reader { id: article.id.clone() }}>{ article.title.clone() }</Link<Route>>

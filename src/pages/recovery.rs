@@ -1,7 +1,7 @@
 //! Recovering from an empty result: which single filter, removed, brings back the most
 //! articles.
 
-use crate::collection::Collection;
+use crate::collection::{Collection, Want};
 use crate::list_query::ListQuery;
 use insight_search::Facet;
 
@@ -15,8 +15,12 @@ pub struct Relaxation {
     pub count: usize,
 }
 
-/// The single removal that lists the most articles, or `None` if none lists any.
-pub fn best_relaxation(collection: &Collection, query: &ListQuery) -> Option<Relaxation> {
+/// The single removal that lists the most articles, or `None` if none lists any; with
+/// what must be fetched before every removal can be counted (then `None` until it is).
+pub fn best_relaxation(
+    collection: &Collection,
+    query: &ListQuery,
+) -> (Option<Relaxation>, Vec<Want>) {
     let mut candidates: Vec<(String, ListQuery)> = Vec::new();
     if !query.text().trim().is_empty() {
         candidates.push((
@@ -34,16 +38,25 @@ pub fn best_relaxation(collection: &Collection, query: &ListQuery) -> Option<Rel
             candidates.push((format!("{name} “{value}”"), query.toggled_in(facet, value)));
         }
     }
-    candidates
-        .into_iter()
-        .map(|(label, query)| {
-            let count = collection.list(&query).articles.len();
-            Relaxation {
+    let mut wants = Vec::new();
+    let mut counted = Vec::new();
+    for (label, query) in candidates {
+        let view = collection.list(&query);
+        match view.articles {
+            Some(articles) => counted.push(Relaxation {
                 label,
                 query,
-                count,
-            }
-        })
+                count: articles.len(),
+            }),
+            None => wants.extend(view.wants),
+        }
+    }
+    if !wants.is_empty() {
+        return (None, wants);
+    }
+    let best = counted
+        .into_iter()
         .filter(|r| r.count > 0)
-        .max_by_key(|r| r.count)
+        .max_by_key(|r| r.count);
+    (best, wants)
 }

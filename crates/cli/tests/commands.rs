@@ -126,6 +126,7 @@ fn publish_adds_the_corpus_and_a_page_for_every_article() {
     fs::write(s.path("site/index.html"), app).unwrap();
     fs::create_dir_all(s.path("site/articles")).unwrap();
     fs::write(s.path("site/articles/gone.html"), app).unwrap();
+    fs::write(s.path("site/corpus.json"), "{}").unwrap();
     let out = corpus(&s.0, &["publish", "posts", "--site", "site"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let index = fs::read_to_string(s.path("site/index.html")).unwrap();
@@ -142,8 +143,40 @@ fn publish_adds_the_corpus_and_a_page_for_every_article() {
         !s.path("site/articles/gone.html").exists(),
         "a page of an article no longer in the corpus is removed"
     );
-    assert!(s.path("site/corpus.json").exists());
-    assert!(s.path("site/search-index.bin").exists());
+    assert!(
+        !s.path("site/corpus.json").exists(),
+        "the whole corpus of an earlier publish is removed"
+    );
+    assert!(s.path("site/corpus/manifest.json").exists());
+    let check = corpus(&s.0, &["check", "site"]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    assert!(String::from_utf8_lossy(&check.stdout).contains("format 2, 1 of 1 articles valid"));
+    let stats = corpus(&s.0, &["stats", "site/corpus/manifest.json"]);
+    assert!(String::from_utf8_lossy(&stats.stdout).contains("articles   1 "));
+
+    // A piece damaged after publishing is named by check, with what to do.
+    let pieces = s.path("site/corpus");
+    let list = fs::read_dir(&pieces)
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().starts_with("list-"))
+        .unwrap()
+        .path();
+    let mut bytes = fs::read(&list).unwrap();
+    bytes[12] ^= 0xff;
+    fs::write(&list, bytes).unwrap();
+    let damaged = corpus(&s.0, &["check", "site"]);
+    assert!(!damaged.status.success());
+    let report = String::from_utf8_lossy(&damaged.stdout);
+    assert!(
+        report.contains("do not match the hash in its name"),
+        "{report}"
+    );
+    assert!(report.contains("publish again"), "{report}");
 
     let missing = corpus(&s.0, &["publish", "posts", "--site", "nowhere"]);
     assert!(!missing.status.success());

@@ -41,7 +41,8 @@ impl fmt::Display for DecodeError {
             DecodeError::MissingVersion => write!(f, "it has no \"version\" field"),
             DecodeError::UnsupportedVersion(version) => write!(
                 f,
-                "it is format version {version}, and this explorer reads version {CORPUS_VERSION}"
+                "it is format version {version}, and this explorer reads versions {CORPUS_VERSION} and {}",
+                crate::published::MANIFEST_VERSION
             ),
         }
     }

@@ -1,7 +1,8 @@
 //! `corpus publish`: puts a freshly built corpus into a built site folder, with the page
 //! copies a static host needs so that every article address loads the app.
 //!
-//! It also saves the search index, so readers' browsers load it instead of building it.
+//! The collection goes in as pieces (corpus format 2, in `corpus/`), so a reader's browser
+//! fetches only what each view needs.
 //! GitHub Pages (and most static hosts) serve `articles/<id>.html` for the address
 //! `articles/<id>`, so each article gets a copy of `index.html` there and its address
 //! answers 200. Anything else falls back to `404.html`, which is also the app and shows
@@ -14,8 +15,6 @@ mod pieces;
 use crate::ingest::{build, SourceArgs};
 use crate::output::write_atomically;
 use clap::Args;
-use insight_corpus::Article;
-use insight_search::SearchIndex;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -41,23 +40,13 @@ pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
     let index = content_policy::with_policy(&index)
         .map_err(|e| format!("{}: {e}", index_path.display()))?;
     let built = build(&args.source)?;
-    let json =
-        serde_json::to_vec(&built.corpus).map_err(|e| format!("cannot encode the corpus: {e}"))?;
-    write_atomically(&args.site.join("corpus.json"), &json)?;
-    // The search index, built in the explorer's list order so the browser can use it
-    // as it is instead of building its own.
-    let mut articles = built.corpus.articles.clone();
-    articles.sort_by(Article::list_order);
-    write_atomically(
-        &args.site.join("search-index.bin"),
-        &SearchIndex::new(&articles).to_bytes(&articles),
-    )?;
     let published = insight_search::published::publish(
         &built.corpus.title,
         built.corpus.notice.as_deref(),
         &built.corpus.articles,
     );
     let written = pieces::write_pieces(&args.site, &published)?;
+    remove_whole_corpus(&args.site)?;
     write_atomically(&index_path, index.as_bytes())?;
     write_atomically(&args.site.join("404.html"), index.as_bytes())?;
     let articles = args.site.join("articles");
@@ -72,9 +61,8 @@ pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
     Ok(built.finish(
         &args.source,
         &format!(
-            "{} ({} bytes of corpus; {} pieces, {} bytes: {} written, {} unchanged, {} stale removed)",
+            "{} ({} pieces, {} bytes: {} written, {} unchanged, {} stale removed)",
             args.site.display(),
-            json.len(),
             written.written + written.kept,
             written.bytes,
             written.written,
@@ -82,6 +70,19 @@ pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
             written.removed
         ),
     ))
+}
+
+/// Removes what earlier versions of the tool published (one `corpus.json` and its
+/// saved index): the pieces replace them, and a reader's browser must not fetch them.
+fn remove_whole_corpus(site: &std::path::Path) -> Result<(), String> {
+    for old in ["corpus.json", "search-index.bin"] {
+        let path = site.join(old);
+        if path.is_file() {
+            std::fs::remove_file(&path)
+                .map_err(|e| format!("{}: cannot remove: {e}", path.display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// Removes the page copies of articles that are no longer in the corpus (left by an

@@ -2,6 +2,7 @@
 //! collection is, counts its facet values for the empty query (so the first list needs no
 //! search data), and names every piece.
 
+use crate::DecodeError;
 use serde::{Deserialize, Serialize};
 
 /// The manifest's file name inside [`super::PIECES_FOLDER`].
@@ -75,6 +76,20 @@ impl ListRef {
 }
 
 impl Manifest {
+    /// Reads a manifest: its version first, so a manifest of another version says so
+    /// instead of failing on a field it does not have.
+    pub fn from_json(text: &str) -> Result<Manifest, DecodeError> {
+        #[derive(Deserialize)]
+        struct VersionOnly {
+            version: Option<u64>,
+        }
+        match serde_json::from_str::<VersionOnly>(text)?.version {
+            None => Err(DecodeError::MissingVersion),
+            Some(v) if v == u64::from(MANIFEST_VERSION) => Ok(serde_json::from_str(text)?),
+            Some(v) => Err(DecodeError::UnsupportedVersion(v)),
+        }
+    }
+
     /// The list piece holding article `number`, by position in [`Manifest::lists`].
     pub fn list_of(&self, number: u32) -> Option<usize> {
         let at = self.lists.partition_point(|l| l.first + l.count <= number);

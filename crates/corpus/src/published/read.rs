@@ -4,9 +4,8 @@
 
 use super::{
     bucket_of, decompress, verify_piece, IdBucket, ListPiece, Manifest, PackHeader, MANIFEST_FILE,
-    MANIFEST_VERSION,
 };
-use crate::{validate_article, Article, DecodeError, Problem};
+use crate::{validate_article, Article, Problem};
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -24,26 +23,7 @@ pub fn read_manifest(folder: &Path) -> Result<Manifest, String> {
     let path = folder.join(MANIFEST_FILE);
     let text = std::fs::read_to_string(&path)
         .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    let version: serde_json::Value = serde_json::from_str(&text)
-        .map_err(|e| format!("{}: {}", path.display(), DecodeError::from(e)))?;
-    match version.get("version").and_then(serde_json::Value::as_u64) {
-        Some(v) if v == u64::from(MANIFEST_VERSION) => {}
-        Some(v) => {
-            return Err(format!(
-                "{}: {}",
-                path.display(),
-                DecodeError::UnsupportedVersion(v)
-            ))
-        }
-        None => {
-            return Err(format!(
-                "{}: {}",
-                path.display(),
-                DecodeError::MissingVersion
-            ))
-        }
-    }
-    serde_json::from_str(&text).map_err(|e| format!("{}: {}", path.display(), DecodeError::from(e)))
+    Manifest::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// A piece's unpacked content, or the problem with it.

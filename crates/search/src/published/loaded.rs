@@ -28,8 +28,7 @@ pub enum FacetKind {
 }
 
 impl FacetKind {
-    pub(crate) const ALL: [FacetKind; 3] =
-        [FacetKind::Keywords, FacetKind::Authors, FacetKind::Sources];
+    pub const ALL: [FacetKind; 3] = [FacetKind::Keywords, FacetKind::Authors, FacetKind::Sources];
 
     pub fn of(facet: Facet) -> Option<FacetKind> {
         match facet {
@@ -115,6 +114,18 @@ impl PieceIndex {
             FacetKind::Authors => &self.authors,
             FacetKind::Sources => &self.sources,
         }
+    }
+
+    /// The search directory, once it has arrived.
+    pub fn directory(&self) -> Option<&SearchDirectory> {
+        self.directory.as_ref()
+    }
+
+    /// The collection's spelling of a keyword given in any case or spacing.
+    pub fn keyword_label(&self, keyword: &str) -> Option<&str> {
+        self.keywords
+            .find(keyword)
+            .map(|k| self.keywords.labels[k as usize].as_str())
     }
 
     /// The file name of a needed piece (the directory must have arrived for any other).

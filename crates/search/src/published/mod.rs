@@ -15,7 +15,6 @@ mod check;
 mod directory;
 mod loaded;
 mod pieces;
-#[cfg(not(target_arch = "wasm32"))]
 mod write;
 
 pub use answer::Answer;
@@ -25,4 +24,5 @@ pub use directory::{SearchDirectory, TermRange, VocabularyRange};
 pub use loaded::{FacetKind, Need, PieceIndex};
 pub use pieces::{read_facet, read_positions, read_postings, read_vocabulary, TermPostings};
 #[cfg(not(target_arch = "wasm32"))]
-pub use write::{publish, Published, LIST_PIECE_ARTICLES};
+pub use write::publish;
+pub use write::{publish_unpacked, Published, LIST_PIECE_ARTICLES};

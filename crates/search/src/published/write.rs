@@ -9,7 +9,7 @@ use super::{SearchDirectory, TermRange, VocabularyRange};
 use crate::engine::{B, K1};
 use crate::index::{SearchIndex, Values, GAP};
 use insight_corpus::published::{
-    bucket_of, compress, piece_name, IdBucket, ListEntry, ListPiece, ListRef, Manifest, PackWriter,
+    bucket_of, piece_name, IdBucket, ListEntry, ListPiece, ListRef, Manifest, PackWriter,
     ValueCount, YearCount, MANIFEST_VERSION,
 };
 use insight_corpus::Article;
@@ -32,18 +32,22 @@ pub struct Published {
     pub pieces: Vec<(String, Vec<u8>)>,
 }
 
-#[derive(Default)]
-struct Pieces(Vec<(String, Vec<u8>)>);
+struct Pieces {
+    kept: Vec<(String, Vec<u8>)>,
+    /// How a piece's content is stored: gzip for a site, as it is in memory.
+    store: fn(&[u8]) -> Vec<u8>,
+}
 
 impl Pieces {
-    /// Compresses `content`, names it and keeps it; returns its name.
+    /// Stores `content`, names it and keeps it; returns its name.
     fn add(&mut self, kind: &str, content: &[u8]) -> String {
-        self.add_stored(kind, compress(content))
+        let stored = (self.store)(content);
+        self.add_stored(kind, stored)
     }
 
     fn add_stored(&mut self, kind: &str, stored: Vec<u8>) -> String {
         let name = piece_name(kind, &stored);
-        self.0.push((name.clone(), stored));
+        self.kept.push((name.clone(), stored));
         name
     }
 }
@@ -53,13 +57,33 @@ fn json(value: &impl serde::Serialize) -> Vec<u8> {
     serde_json::to_vec(value).unwrap_or_default()
 }
 
-/// Publishes `articles` (in any order) with the collection's title and notice.
+/// Publishes `articles` (in any order) with the collection's title and notice, every
+/// piece gzip-compressed, for a site.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn publish(title: &str, notice: Option<&str>, articles: &[Article]) -> Published {
+    publish_stored(title, notice, articles, insight_corpus::published::compress)
+}
+
+/// The same pieces left uncompressed (record packs included), for a collection that
+/// arrived whole (format 1) and is searched in the browser the same way.
+pub fn publish_unpacked(title: &str, notice: Option<&str>, articles: &[Article]) -> Published {
+    publish_stored(title, notice, articles, <[u8]>::to_vec)
+}
+
+fn publish_stored(
+    title: &str,
+    notice: Option<&str>,
+    articles: &[Article],
+    store: fn(&[u8]) -> Vec<u8>,
+) -> Published {
     let mut numbered = articles.to_vec();
     numbered.sort_by(Article::list_order);
     numbered.reverse();
     let index = SearchIndex::new(&numbered);
-    let mut pieces = Pieces::default();
+    let mut pieces = Pieces {
+        kept: Vec::new(),
+        store,
+    };
     let [keywords, authors, sources] =
         [&index.keywords, &index.authors, &index.sources].map(|v| Renumbered::new(&index, v));
     let search = write_search(&index, &[&keywords, &authors, &sources], &mut pieces);
@@ -88,7 +112,7 @@ pub fn publish(title: &str, notice: Option<&str>, articles: &[Article]) -> Publi
     };
     Published {
         manifest,
-        pieces: pieces.0,
+        pieces: pieces.kept,
     }
 }
 
@@ -296,7 +320,8 @@ fn write_lists(numbered: &[Article], pieces: &mut Pieces) -> Vec<ListRef> {
                 articles: part.iter().map(ListEntry::of).collect(),
             };
             let mut pack = PackWriter::default();
-            part.iter().for_each(|a| pack.push(compress(&json(a))));
+            part.iter()
+                .for_each(|a| pack.push((pieces.store)(&json(a))));
             let (pack, header) = pack.finish();
             ListRef {
                 first: start as u32,

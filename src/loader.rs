@@ -1,0 +1,106 @@
+//! Fetching what the views want: each [`Want`] becomes one or a few requests (a whole
+//! piece, or byte ranges of a record pack), and what arrives goes into the collection.
+
+use crate::collection::{Collection, Want};
+use crate::services::{fetch_piece, fetch_range, unpack};
+use insight_corpus::published::PackHeader;
+
+/// Records fetched in one request may sit this far apart in their pack: cheaper than
+/// another request.
+const RANGE_GAP: usize = 16 * 1024;
+
+/// Fetches one want into the collection; the error is what the reader is told.
+pub async fn fetch(collection: &Collection, want: &Want) -> Result<(), String> {
+    let manifest = collection.manifest();
+    match want {
+        Want::Search(need) => {
+            let name = collection
+                .search_piece(*need)
+                .ok_or("the search directory has not arrived")?;
+            let bytes = fetch_piece(&name).await.map_err(|e| e.to_string())?;
+            collection.add_search(*need, &bytes)
+        }
+        Want::List(list) => {
+            let name = &manifest.lists.get(*list).ok_or("no such list piece")?.list;
+            let bytes = fetch_piece(name).await.map_err(|e| e.to_string())?;
+            collection.add_list(*list, &bytes)
+        }
+        Want::Ids(bucket) => {
+            let name = manifest.ids.get(*bucket).ok_or("no such id bucket")?;
+            let bytes = fetch_piece(name).await.map_err(|e| e.to_string())?;
+            collection.add_ids(*bucket, &bytes)
+        }
+        Want::Records(list, numbers) => fetch_records(collection, *list, numbers).await,
+    }
+}
+
+async fn fetch_records(
+    collection: &Collection,
+    list: usize,
+    numbers: &[u32],
+) -> Result<(), String> {
+    let place = collection
+        .manifest()
+        .lists
+        .get(list)
+        .ok_or("no such list piece")?
+        .clone();
+    let header = match collection.header(list) {
+        Some(header) => header,
+        None => {
+            let count = place.count as usize;
+            let bytes = fetch_range(&place.pack, 0, PackHeader::size(count))
+                .await
+                .map_err(|e| e.to_string())?;
+            let hash = place
+                .header_hash()
+                .ok_or("the manifest gives no header hash")?;
+            let header =
+                PackHeader::read(&place.pack, &bytes, count, hash).map_err(|e| e.to_string())?;
+            collection.add_header(list, header);
+            collection
+                .header(list)
+                .ok_or("the pack header was not kept")?
+        }
+    };
+    let wanted: Vec<(u32, usize, usize)> = numbers
+        .iter()
+        .filter_map(|&n| {
+            let (start, end) = header.range(n.checked_sub(place.first)? as usize)?;
+            Some((n, start, end))
+        })
+        .collect();
+    for span in spans(&wanted) {
+        let (start, end) = (span[0].1, span[span.len() - 1].2);
+        let bytes = fetch_range(&place.pack, start, end)
+            .await
+            .map_err(|e| e.to_string())?;
+        for &(number, from, to) in span {
+            let i = (number - place.first) as usize;
+            let stored = bytes.get(from - start..to - start).unwrap_or_default();
+            match header.verify(&place.pack, i, stored) {
+                Ok(()) => match unpack(&place.pack, stored).await {
+                    Ok(record) => collection.add_record(number, &record),
+                    Err(e) => return Err(e.to_string()),
+                },
+                Err(e) => return Err(e.to_string()),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Groups records (sorted by place in the pack) into runs fetched by one request each.
+fn spans(records: &[(u32, usize, usize)]) -> Vec<&[(u32, usize, usize)]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=records.len() {
+        if i == records.len() || records[i].1 > records[i - 1].2 + RANGE_GAP {
+            if i > start {
+                out.push(&records[start..i]);
+            }
+            start = i;
+        }
+    }
+    out
+}
