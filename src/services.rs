@@ -40,7 +40,14 @@ pub async fn load_start() -> Result<Start, LoadError> {
         .await
         .map_err(|e| network(MANIFEST_PATH, e))?;
     if response.status() == 404 {
-        return load_whole().await.map(Start::Whole);
+        // No manifest: a site of format 1, or none at all (then the manifest is what the
+        // owner is told is missing).
+        return match load_whole().await {
+            Err(LoadError::Status(_, 404)) => {
+                Err(LoadError::Status(MANIFEST_PATH.to_string(), 404))
+            }
+            other => other.map(Start::Whole),
+        };
     }
     let bytes = bytes_of(MANIFEST_PATH, &response).await?;
     marks::mark(marks::CORPUS_FETCHED);

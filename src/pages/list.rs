@@ -87,6 +87,10 @@ pub fn ListPage(props: &ListPageProps) -> Html {
         wants.extend(more.iter().cloned());
     }
     let failure = collection.failure(&wants);
+    let snippets_pending = searching
+        && listed
+            .iter()
+            .any(|&n| collection.record(n).is_none() && collection.refusal(n).is_none());
     use_wants(&collection, wants);
 
     let navigator = use_navigator();
@@ -131,12 +135,15 @@ pub fn ListPage(props: &ListPageProps) -> Html {
             marks::mark(marks::FIRST_LIST_RENDERED);
         }
     });
-    let busy = view.articles.is_none() || listed.iter().any(|&n| collection.entry(n).is_none());
+    let busy = failure.is_none()
+        && (view.articles.is_none() || listed.iter().any(|&n| collection.entry(n).is_none()));
+    let settling = failure.is_none()
+        && (busy || counting || relaxation.as_ref().is_some_and(|(_, w)| !w.is_empty()));
 
     html! {
-        <div class="list-layout">
+        <div class="list-layout" aria-busy={(settling || snippets_pending && failure.is_none()).to_string()}>
             <aside class="filters" aria-label="Filters" aria-busy={counting.to_string()}>
-                if counting {
+                if counting && failure.is_none() {
                     <p class="counting" role="status">{"Counting…"}</p>
                 }
                 <KeywordPanel keywords={facets.keywords.clone()} {counting} ontoggle={toggle(Facet::Keywords)} onclear={onclear.clone()} />

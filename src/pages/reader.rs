@@ -90,6 +90,9 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
         _ => Vec::new(),
     };
     let failure = collection.failure(&wants);
+    // Busy while anything this page shows is still on its way (tests and assistive
+    // technology wait for it to settle).
+    let busy = failure.is_none() && !wants.is_empty();
     use_wants(collection, wants);
     {
         let reading = use_context::<Reading>().expect("the shell provides the reading history");
@@ -136,7 +139,7 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
     let marks = search.clone().filter(|_| *highlighting);
     let keywords = collection.keyword_labels(&article.keywords);
     html! {
-        <>
+        <div class="reader-page" aria-busy={busy.to_string()}>
             <p class="back-link">
                 <QueryLink to={Route::List} query={back_query.clone()}>
                     { if list_query.is_empty() { "← All articles" } else { "← Back to the list" } }
@@ -180,7 +183,7 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
             }
             { neighbour_links(collection, around.as_ref().map(|(n, _)| n), back_query) }
             { related_list(collection, &related) }
-        </>
+        </div>
     }
 }
 

@@ -12,6 +12,8 @@ import { launch, openPage } from "./browser.mjs";
 const SITE_DIR = process.env.SITE_DIR ?? "../../target/e2e-site";
 const BASE = process.env.SITE_BASE ?? "/insight-explorer/";
 const SHOTS = process.env.SCREENSHOT_DIR ?? "../../target/e2e-screenshots";
+// The sample collection as one corpus file (the site carries it as pieces only).
+const SAMPLE = process.env.SAMPLE_CORPUS ?? "../../target/e2e-sample-corpus.json";
 
 let site, browser, corpus, current;
 
@@ -23,7 +25,7 @@ const withKeywords = (...keywords) =>
 const countText = (n) => (n === 0 ? "No articles" : n === 1 ? "1 article" : `${n} articles`);
 
 before(async () => {
-  corpus = JSON.parse(await readFile(join(SITE_DIR, "corpus.json"), "utf8"));
+  corpus = JSON.parse(await readFile(SAMPLE, "utf8"));
   site = await servePages(SITE_DIR, BASE);
   browser = await launch();
   await mkdir(SHOTS, { recursive: true });
@@ -34,11 +36,15 @@ after(async () => {
   await site?.close();
 });
 
+/** Waits until nothing on the page is still arriving (no `aria-busy="true"`). */
+const settle = (page) => page.waitForFunction(() => !document.querySelector("main [aria-busy=true]"));
+
 /** Opens `path` (relative to the site base) and waits until the app has rendered. */
 async function open(path = "", { ready = "main h1" } = {}) {
   current = await openPage(browser, { origin: new URL(site.url).origin });
   await current.page.goto(site.url + path);
   await current.page.waitForSelector(ready);
+  await settle(current.page);
   return current.page;
 }
 
@@ -53,8 +59,14 @@ afterEach(async (t) => {
   assert.deepEqual(unexpected, [], `${t.name}: the browser reported problems`);
 });
 
-const statusText = (page) => page.locator("[role=status]").first().innerText();
-const cardTitles = (page) => page.locator(".article-list > li h2").allInnerTexts();
+const statusText = async (page) => {
+  await settle(page);
+  return page.locator(".result-count, [role=status]").first().innerText();
+};
+const cardTitles = async (page) => {
+  await settle(page);
+  return page.locator(".article-list > li h2").allInnerTexts();
+};
 const keywordButton = (page, label) =>
   page.getByRole("group", { name: "Keywords" }).locator(".keyword-toggle", { has: page.locator(`.keyword-label:text-is("${label}")`) });
 
@@ -75,11 +87,19 @@ describe("the collection", () => {
     await page.screenshot({ path: join(SHOTS, "list-desktop.png") });
   });
 
-  test("the published site carries the search index the corpus tool built", async () => {
+  test("the published site is a manifest and content-named pieces, fetched only as needed", async () => {
     const page = await open();
-    const response = await page.request.get(`${site.url}search-index.bin`);
-    assert.equal(response.status(), 200);
-    assert.equal((await response.body()).subarray(0, 8).toString(), "IXSRCH01");
+    const manifest = await (await page.request.get(`${site.url}corpus/manifest.json`)).json();
+    assert.equal(manifest.version, 2);
+    assert.equal(manifest.articles, corpus.articles.length);
+    assert.equal((await page.request.get(`${site.url}corpus.json`)).status(), 404, "no whole corpus is published");
+    for (const name of [manifest.search, ...manifest.ids, ...manifest.lists.flatMap((l) => [l.list, l.pack])]) {
+      assert.match(name, /^[a-z]+-[0-9a-f]{16}\.bin$/);
+    }
+    // The first list needed the manifest and one list piece, nothing of the search.
+    const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((r) => new URL(r.name).pathname.split("/").pop()));
+    const pieces = fetched.filter((name) => name.endsWith(".bin"));
+    assert.deepEqual(pieces, [manifest.lists.at(-1).list]);
   });
 
   test("says plainly that the sample articles and authors are fictional", async () => {
@@ -266,27 +286,35 @@ describe("addresses", () => {
   });
 });
 
+// A site of corpus format 1 (one corpus.json, no manifest): the tests below give the page
+// one by answering the manifest 404, which Chromium logs as the console error they expect.
+const noManifest = /status of 404 \(Not Found\) \(http:\/\/127\.0\.0\.1:\d+\/insight-explorer\/corpus\/manifest\.json\)$/;
+async function asWholeCorpusSite(page) {
+  await page.route("**/corpus/manifest.json", (route) => route.fulfill({ status: 404, body: "Not Found" }));
+}
+
 describe("loading and failure", () => {
   test("a failed corpus download shows a message and Retry, and Retry recovers", async () => {
     current = await openPage(browser, { origin: new URL(site.url).origin });
     const { page } = current;
     // The failed request itself is the one console error this test expects.
     current.allowed = [/status of 500/];
-    await page.route("**/corpus.json", (route) => route.fulfill({ status: 500, body: "boom" }));
+    await page.route("**/corpus/manifest.json", (route) => route.fulfill({ status: 500, body: "boom" }));
     await page.goto(site.url);
     await page.waitForSelector(".load-failure");
-    assert.match(await page.locator(".load-failure").innerText(), /HTTP 500/);
-    await page.unroute("**/corpus.json");
+    assert.match(await page.locator(".load-failure").innerText(), /HTTP 500 for corpus\/manifest\.json/);
+    await page.unroute("**/corpus/manifest.json");
     await page.getByRole("button", { name: "Retry" }).click();
     await page.waitForSelector(".article-list");
     assert.equal(await statusText(page), countText(corpus.articles.length));
   });
 
-  /** Opens the site with corpus.json answered by `answer` and returns the page. */
+  /** Opens the site as one of format 1, with corpus.json answered by `answer`. */
   async function openWithCorpus(answer, allowed = []) {
     current = await openPage(browser, { origin: new URL(site.url).origin });
-    current.allowed = allowed;
+    current.allowed = [noManifest, ...allowed];
     const { page } = current;
+    await asWholeCorpusSite(page);
     await page.route("**/corpus.json", answer);
     await page.goto(site.url);
     return page;
@@ -305,7 +333,7 @@ describe("loading and failure", () => {
     const page = await openWithCorpus((route) => route.fulfill({ status: 404, body: "Not Found" }), [/status of 404/]);
     const shown = await failure(page);
     assert.equal(shown.headline, "The collection is missing from this site");
-    assert.match(shown.text, /corpus\.json was not found on this site \(HTTP 404\)/);
+    assert.match(shown.text, /corpus\/manifest\.json was not found on this site \(HTTP 404\)/);
     assert.match(shown.text, /If you run this site: .*cargo xtask dist/s);
     assert.equal(shown.retry, 0);
   });
@@ -331,7 +359,7 @@ describe("loading and failure", () => {
     const page = await openWithCorpus(json(JSON.stringify({ ...corpus, version: 99 })));
     const shown = await failure(page);
     assert.equal(shown.headline, "The collection needs a newer version of this explorer");
-    assert.match(shown.text, /corpus format version 99, and this explorer reads version 1/);
+    assert.match(shown.text, /corpus format version 99, and this explorer reads versions 1 and 2/);
     assert.match(shown.text, /cargo xtask dist/);
     assert.equal(shown.retry, 0);
   });
@@ -379,7 +407,7 @@ describe("loading and failure", () => {
     const { page } = current;
     let release;
     const held = new Promise((resolve) => (release = resolve));
-    await page.route("**/corpus.json", async (route) => {
+    await page.route("**/corpus/manifest.json", async (route) => {
       await held;
       await route.continue();
     });
@@ -391,12 +419,112 @@ describe("loading and failure", () => {
   });
 });
 
+describe("broken pieces of a published collection", () => {
+  const manifestOf = async () => JSON.parse(await readFile(join(SITE_DIR, "corpus", "manifest.json"), "utf8"));
+  const notice = (page) => page.locator(".piece-failure");
+  /** Answers a request with its file, one byte changed. */
+  const alter = async (route) => {
+    const response = await route.fetch();
+    const body = Buffer.from(await response.body());
+    body[Math.floor(body.length / 2)] ^= 0xff;
+    await route.fulfill({ response, body });
+  };
+
+  test("a manifest of an unknown version names both versions, without Retry", async () => {
+    current = await openPage(browser, { origin: new URL(site.url).origin });
+    const { page } = current;
+    const manifest = await manifestOf();
+    await page.route("**/corpus/manifest.json", (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ ...manifest, version: 99 }) }));
+    await page.goto(site.url);
+    await page.waitForSelector(".load-failure");
+    assert.match(await page.locator(".load-failure").innerText(), /corpus\/manifest\.json is in corpus format version 99, and this explorer reads versions 1 and 2/);
+    assert.equal(await page.getByRole("button", { name: "Retry" }).count(), 0);
+  });
+
+  test("a truncated manifest says it arrived incomplete, with Retry", async () => {
+    current = await openPage(browser, { origin: new URL(site.url).origin });
+    const { page } = current;
+    const text = JSON.stringify(await manifestOf());
+    await page.route("**/corpus/manifest.json", (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body: text.slice(0, text.length / 2) }));
+    await page.goto(site.url);
+    await page.waitForSelector(".load-failure");
+    assert.equal(await page.locator(".load-failure h1").innerText(), "The collection arrived incomplete");
+    assert.match(await page.locator(".load-failure").innerText(), /corpus check dist/);
+    assert.equal(await page.getByRole("button", { name: "Retry" }).count(), 1);
+  });
+
+  test("a missing list piece costs its articles, not the page, and Retry recovers", async () => {
+    const manifest = await manifestOf();
+    const newest = manifest.lists.at(-1).list;
+    current = await openPage(browser, { origin: new URL(site.url).origin });
+    const { page } = current;
+    current.allowed = [/status of 404/];
+    await page.route(`**/corpus/${newest}`, (route) => route.fulfill({ status: 404, body: "Not Found" }));
+    await page.goto(site.url);
+    await notice(page).waitFor();
+    assert.match(await notice(page).innerText(), new RegExp(`HTTP 404 for ${newest}`));
+    assert.match(await page.locator("header").innerText(), new RegExp(corpus.title), "the rest of the page is there");
+    await page.unroute(`**/corpus/${newest}`);
+    await notice(page).getByRole("button", { name: "Retry" }).click();
+    await page.waitForSelector(".article-list");
+    assert.deepEqual(await cardTitles(page), newestFirst().map((a) => a.title));
+  });
+
+  test("a damaged search piece is refused by its hash; the list stays and Retry recovers", async () => {
+    const manifest = await manifestOf();
+    const page = await open();
+    await page.route(`**/corpus/${manifest.search}`, alter);
+    await page.getByRole("searchbox", { name: "Search articles" }).fill("energy");
+    await notice(page).waitFor();
+    assert.match(await notice(page).innerText(), /do not match the hash in its name/);
+    assert.equal(await page.locator(".result-count").innerText(), "Search incomplete", "no count is guessed");
+    await page.unroute(`**/corpus/${manifest.search}`);
+    await notice(page).getByRole("button", { name: "Retry" }).click();
+    await page.waitForFunction(() => /^\d+ articles?$/.test(document.querySelector(".result-count")?.textContent ?? ""));
+    assert.equal(await notice(page).count(), 0);
+  });
+
+  test("a damaged article record costs that article; the reader says so", async () => {
+    const article = newestFirst()[4];
+    current = await openPage(browser, { origin: new URL(site.url).origin });
+    const { page } = current;
+    await page.route("**/corpus/pack-*.bin", async (route) => {
+      // The header (first range) stays whole; the record ranges are damaged.
+      if ((route.request().headers().range ?? "").startsWith("bytes=0-")) return route.continue();
+      return alter(route);
+    });
+    await page.goto(`${site.url}articles/${article.id}`);
+    await notice(page).waitFor();
+    assert.match(await notice(page).innerText(), /do not match the hash|cannot be shown/);
+    assert.equal(await page.locator("article").count(), 0, "nothing of the damaged record is shown");
+  });
+
+  test("a piece needed while offline says so, and works again once online", async () => {
+    const page = await open();
+    current.allowed = [/ERR_INTERNET_DISCONNECTED/];
+    await page.context().setOffline(true);
+    try {
+      await page.getByRole("searchbox", { name: "Search articles" }).fill("insurance");
+      await notice(page).waitFor();
+      assert.match(await notice(page).innerText(), /offline/);
+    } finally {
+      await page.context().setOffline(false);
+    }
+    await notice(page).getByRole("button", { name: "Retry" }).click();
+    await page.waitForFunction(() => /^\d+ articles?$/.test(document.querySelector(".result-count")?.textContent ?? ""));
+  });
+});
+
 describe("a larger collection", () => {
   test("shows 50 articles at a time, with a button for more", async () => {
     current = await openPage(browser, { origin: new URL(site.url).origin });
     const { page } = current;
     // Three copies of the sample under new ids: 132 articles.
     const bigger = { ...corpus, articles: [0, 1, 2].flatMap((n) => corpus.articles.map((a) => ({ ...a, id: `${a.id}-${n}` }))) };
+    current.allowed = [noManifest];
+    await asWholeCorpusSite(page);
     await page.route("**/corpus.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(bigger) }));
     await page.goto(site.url);
     await page.waitForSelector(".article-list");

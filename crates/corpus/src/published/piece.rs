@@ -79,7 +79,7 @@ pub fn verify_piece(name: &str, bytes: &[u8]) -> Result<(), PieceError> {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn compress(content: &[u8]) -> Vec<u8> {
     use std::io::Write;
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     // Writing into a Vec cannot fail.
     let _ = encoder.write_all(content);
     encoder.finish().unwrap_or_default()

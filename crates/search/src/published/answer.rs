@@ -44,6 +44,10 @@ impl PieceIndex {
             None
         };
         let filters = self.filters(&query, request, &mut needs);
+        if self.directory.is_none() && !needs.is_empty() {
+            // Every other piece is named by the directory.
+            needs = vec![Need::Directory];
+        }
         if !needs.is_empty() {
             needs.sort_unstable();
             needs.dedup();
@@ -78,11 +82,15 @@ impl PieceIndex {
         let facets = if whole {
             Some(self.totals())
         } else {
-            let missing: Vec<Need> = FacetKind::ALL
-                .into_iter()
-                .map(Need::Facet)
-                .filter(|&need| !self.has(need))
-                .collect();
+            let missing: Vec<Need> = if self.directory.is_none() {
+                vec![Need::Directory]
+            } else {
+                FacetKind::ALL
+                    .into_iter()
+                    .map(Need::Facet)
+                    .filter(|&need| !self.has(need))
+                    .collect()
+            };
             needs.extend(missing.iter().copied());
             missing
                 .is_empty()
@@ -451,6 +459,10 @@ impl PieceIndex {
         keywords: &[String],
         limit: usize,
     ) -> Result<Vec<u32>, Need> {
+        if self.directory.is_none() {
+            // The directory names the keyword piece.
+            return Err(Need::Directory);
+        }
         let lists = self
             .keywords
             .lists

@@ -45,10 +45,44 @@ impl Pieces {
         self.add_stored(kind, stored)
     }
 
+    /// Stores many pieces of one kind at once (on every core, natively); returns their
+    /// names in order.
+    fn add_all(&mut self, kind: &str, contents: &[Vec<u8>]) -> Vec<String> {
+        let stored = in_parallel(contents, |c| (self.store)(c));
+        stored
+            .into_iter()
+            .map(|s| self.add_stored(kind, s))
+            .collect()
+    }
+
     fn add_stored(&mut self, kind: &str, stored: Vec<u8>) -> String {
         let name = piece_name(kind, &stored);
         self.kept.push((name.clone(), stored));
         name
+    }
+}
+
+/// `work` over every item, on every core natively (in order), one by one in the browser.
+fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = items.len().div_ceil(threads).max(1);
+        std::thread::scope(|scope| {
+            let work = &work;
+            let handles: Vec<_> = items
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || part.iter().map(work).collect::<Vec<R>>()))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        })
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        items.iter().map(work).collect()
     }
 }
 
@@ -184,43 +218,47 @@ impl Renumbered {
 fn write_search(index: &SearchIndex, facets: &[&Renumbered; 3], pieces: &mut Pieces) -> String {
     let postings = impacts(index);
     let positions = gather_positions(index);
-    let mut terms = Vec::new();
-    let mut range: Vec<usize> = Vec::new();
-    let mut bytes = 0;
-    let close = |range: &mut Vec<usize>, pieces: &mut Pieces, terms: &mut Vec<TermRange>| {
-        let listed: Vec<(&str, &TermPostings)> = range
-            .iter()
-            .map(|&i| {
-                let (term, id) = &index.sorted_terms[i];
-                (term.as_str(), &postings[*id as usize])
-            })
-            .collect();
-        let placed: Vec<&TermPositions> = range
-            .iter()
-            .map(|&i| &positions[index.sorted_terms[i].1 as usize])
-            .collect();
-        terms.push(TermRange {
-            first: if terms.is_empty() {
-                String::new()
-            } else {
-                listed[0].0.to_string()
-            },
-            postings: pieces.add("terms", &write_postings(&listed)),
-            positions: pieces.add("positions", &write_positions(&placed)),
-        });
-        range.clear();
-    };
+    // Terms in order, cut into ranges of about TERM_PIECE_BYTES of postings.
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
     for (i, (term, id)) in index.sorted_terms.iter().enumerate() {
-        range.push(i);
         bytes += term.len() + 3 * postings[*id as usize].articles.len();
         if bytes >= TERM_PIECE_BYTES {
-            close(&mut range, pieces, &mut terms);
-            bytes = 0;
+            ranges.push(start..i + 1);
+            (start, bytes) = (i + 1, 0);
         }
     }
-    if !range.is_empty() || terms.is_empty() {
-        close(&mut range, pieces, &mut terms);
+    if start < index.sorted_terms.len() || ranges.is_empty() {
+        ranges.push(start..index.sorted_terms.len());
     }
+    let contents: Vec<(Vec<u8>, Vec<u8>)> = in_parallel(&ranges, |range| {
+        let listed: Vec<(&str, &TermPostings)> = index.sorted_terms[range.clone()]
+            .iter()
+            .map(|(term, id)| (term.as_str(), &postings[*id as usize]))
+            .collect();
+        let placed: Vec<&TermPositions> = index.sorted_terms[range.clone()]
+            .iter()
+            .map(|(_, id)| &positions[*id as usize])
+            .collect();
+        (write_postings(&listed), write_positions(&placed))
+    });
+    let (postings_pieces, positions_pieces): (Vec<Vec<u8>>, Vec<Vec<u8>>) =
+        contents.into_iter().unzip();
+    let postings_names = pieces.add_all("terms", &postings_pieces);
+    let positions_names = pieces.add_all("positions", &positions_pieces);
+    let terms: Vec<TermRange> = ranges
+        .iter()
+        .zip(postings_names.into_iter().zip(positions_names))
+        .enumerate()
+        .map(|(i, (range, (postings, positions)))| TermRange {
+            first: match (i, index.sorted_terms.get(range.start)) {
+                (0, _) | (_, None) => String::new(),
+                (_, Some((term, _))) => term.clone(),
+            },
+            postings,
+            positions,
+        })
+        .collect();
     let vocabulary = index
         .sorted_terms
         .chunks(VOCABULARY_TERMS)
@@ -312,24 +350,26 @@ fn write_lists(numbered: &[Article], pieces: &mut Pieces) -> Vec<ListRef> {
             last.1 = end;
         }
     }
+    let store = pieces.store;
+    let built: Vec<(Vec<u8>, Vec<u8>, u64)> = in_parallel(&bounds, |&(start, end)| {
+        let part = &numbered[start..end];
+        let list = ListPiece {
+            articles: part.iter().map(ListEntry::of).collect(),
+        };
+        let mut pack = PackWriter::default();
+        part.iter().for_each(|a| pack.push(store(&json(a))));
+        let (pack, header) = pack.finish();
+        (store(&json(&list)), pack, header)
+    });
     bounds
         .into_iter()
-        .map(|(start, end)| {
-            let part = &numbered[start..end];
-            let list = ListPiece {
-                articles: part.iter().map(ListEntry::of).collect(),
-            };
-            let mut pack = PackWriter::default();
-            part.iter()
-                .for_each(|a| pack.push((pieces.store)(&json(a))));
-            let (pack, header) = pack.finish();
-            ListRef {
-                first: start as u32,
-                count: (end - start) as u32,
-                list: pieces.add("list", &json(&list)),
-                pack: pieces.add_stored("pack", pack),
-                header: format!("{header:016x}"),
-            }
+        .zip(built)
+        .map(|((start, end), (list, pack, header))| ListRef {
+            first: start as u32,
+            count: (end - start) as u32,
+            list: pieces.add_stored("list", list),
+            pack: pieces.add_stored("pack", pack),
+            header: format!("{header:016x}"),
         })
         .collect()
 }
