@@ -12,7 +12,7 @@ mod wants;
 use crate::list_query::ListQuery;
 use insight_corpus::published::{IdBucket, ListEntry, ListPiece, Manifest, PackHeader};
 use insight_corpus::{validate_article, Article, Problem, ValidCorpus};
-use insight_search::published::{publish_unpacked, Need, PieceIndex};
+use insight_search::published::{publish_search_unpacked, Need, PieceIndex};
 use insight_search::{Facets, Query};
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -114,7 +114,8 @@ impl Collection {
 
     /// A whole corpus (format 1), published in memory and held complete.
     pub fn from_whole(corpus: ValidCorpus) -> Collection {
-        let published = publish_unpacked(&corpus.title, corpus.notice.as_deref(), &corpus.articles);
+        let published =
+            publish_search_unpacked(&corpus.title, corpus.notice.as_deref(), &corpus.articles);
         let pieces: HashMap<String, Vec<u8>> = published.pieces.into_iter().collect();
         let mut collection = Collection::from_manifest(published.manifest);
         collection.skipped = corpus.skipped;

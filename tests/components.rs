@@ -216,6 +216,7 @@ async fn keyword_panel_toggles_narrows_and_clears() {
             keyword("China", 7, false),
             keyword("technology policy", 3, false),
         ],
+        counting: false,
         ontoggle: {
             let toggled = toggled.clone();
             Callback::from(move |k| toggled.borrow_mut().push(k))
@@ -278,8 +279,35 @@ async fn keyword_panel_toggles_narrows_and_clears() {
 }
 
 #[wasm_bindgen_test]
+async fn keyword_panel_hides_counts_while_they_are_counted() {
+    // While a new query's counts are on their way, the last values stay but no count
+    // is shown: an old count would be a wrong one.
+    let props = KeywordPanelProps {
+        keywords: vec![keyword("trade", 12, false), keyword("China", 7, true)],
+        counting: true,
+        ontoggle: Callback::noop(),
+        onclear: Callback::noop(),
+    };
+    let root = mount::<KeywordPanel>(props).await;
+    let counts: Vec<String> = all(&root, ".keyword-count")
+        .iter()
+        .map(|c| c.text_content().unwrap())
+        .collect();
+    assert_eq!(counts, ["…", "…"]);
+    assert!(all(&root, ".keyword-count")
+        .iter()
+        .all(|c| c.get_attribute("aria-label").as_deref() == Some("counting")));
+    assert_eq!(
+        all(&root, ".keyword-toggle").len(),
+        2,
+        "the values stay to be chosen"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn app_explains_a_missing_corpus_and_offers_no_pointless_retry() {
-    // The test runner's server has no corpus.json, so the download fails with a 404.
+    // The test runner's server has neither corpus/manifest.json nor corpus.json, so the
+    // download fails with a 404, and the manifest is named as missing.
     let root = mount::<App>(()).await;
     let mut waited = 0;
     while all(&root, ".load-failure").is_empty() && waited < 100 {
@@ -290,6 +318,10 @@ async fn app_explains_a_missing_corpus_and_offers_no_pointless_retry() {
     assert_eq!(failure.get_attribute("role").unwrap(), "alert");
     let text = failure.text_content().unwrap();
     assert!(text.contains("HTTP 404"), "{text}");
+    assert!(
+        text.contains("corpus/manifest.json was not found"),
+        "{text}"
+    );
     assert!(text.contains("If you run this site:"), "{text}");
     assert_eq!(
         all(&root, ".owner-fix code")[0].text_content().unwrap(),

@@ -25,4 +25,4 @@ pub use loaded::{FacetKind, Need, PieceIndex};
 pub use pieces::{read_facet, read_positions, read_postings, read_vocabulary, TermPostings};
 #[cfg(not(target_arch = "wasm32"))]
 pub use write::publish;
-pub use write::{publish_unpacked, Published, LIST_PIECE_ARTICLES};
+pub use write::{publish_search_unpacked, Published, LIST_PIECE_ARTICLES};

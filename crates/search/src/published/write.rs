@@ -95,13 +95,25 @@ fn json(value: &impl serde::Serialize) -> Vec<u8> {
 /// piece gzip-compressed, for a site.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn publish(title: &str, notice: Option<&str>, articles: &[Article]) -> Published {
-    publish_stored(title, notice, articles, insight_corpus::published::compress)
+    publish_stored(
+        title,
+        notice,
+        articles,
+        insight_corpus::published::compress,
+        true,
+    )
 }
 
-/// The same pieces left uncompressed (record packs included), for a collection that
-/// arrived whole (format 1) and is searched in the browser the same way.
-pub fn publish_unpacked(title: &str, notice: Option<&str>, articles: &[Article]) -> Published {
-    publish_stored(title, notice, articles, <[u8]>::to_vec)
+/// Only the manifest and the search pieces, uncompressed, for a collection that arrived
+/// whole (format 1): the browser holds its articles already and searches it the same
+/// way. (No list pieces, record packs or id buckets: leaving them out keeps their
+/// encoders out of the browser's download.)
+pub fn publish_search_unpacked(
+    title: &str,
+    notice: Option<&str>,
+    articles: &[Article],
+) -> Published {
+    publish_stored(title, notice, articles, <[u8]>::to_vec, false)
 }
 
 fn publish_stored(
@@ -109,6 +121,7 @@ fn publish_stored(
     notice: Option<&str>,
     articles: &[Article],
     store: fn(&[u8]) -> Vec<u8>,
+    with_articles: bool,
 ) -> Published {
     let mut numbered = articles.to_vec();
     numbered.sort_by(Article::list_order);
@@ -121,8 +134,14 @@ fn publish_stored(
     let [keywords, authors, sources] =
         [&index.keywords, &index.authors, &index.sources].map(|v| Renumbered::new(&index, v));
     let search = write_search(&index, &[&keywords, &authors, &sources], &mut pieces);
-    let lists = write_lists(&numbered, &mut pieces);
-    let ids = write_id_buckets(&numbered, &mut pieces);
+    let (lists, ids) = if with_articles {
+        (
+            write_lists(&numbered, &mut pieces),
+            write_id_buckets(&numbered, &mut pieces),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let mut years: BTreeMap<u16, u32> = BTreeMap::new();
     numbered
         .iter()
