@@ -8,10 +8,12 @@
 //! - `dist`: build the release site into `dist/` and report the bundle size.
 //! - `bench`: time the corpus tool (ingest and generate) on this machine.
 //! - `bench-search`: our search engine beside MiniSearch in headless Chromium.
+//! - `bench-scale`: the explorer at 1,000 to 100,000 articles beside Pagefind and MiniSearch.
 //! - `fuzz`: every fuzz target over its saved crashes, then for a bounded time.
 //! - `deny`: supply-chain checks (licenses, banned crates, sources, advisories).
 
 mod bench;
+mod bench_scale;
 mod bench_search;
 mod bundle_size;
 mod fuzz;
@@ -33,6 +35,7 @@ tasks:
                                    build the release site (default: public URL /, folder dist/)
   bench                            time the corpus tool: ingest 10,000 Markdown files, generate 100,000 articles
   bench-search                     search engine vs MiniSearch in headless Chromium on 10,000 generated articles
+  bench-scale [--sizes 1000,10000] the explorer beside Pagefind and MiniSearch at each size (100000 when asked)
   fuzz [--seconds N]               every fuzz target over its saved crashes, then N seconds each (default 60)
   deny                             supply-chain checks: licenses, banned crates, sources, RustSec advisories
 
@@ -50,6 +53,7 @@ fn main() -> ExitCode {
         Some("dist") => dist(&root, &args[1..]),
         Some("bench") => bench::corpus_tool(&root),
         Some("bench-search") => bench_search::search(&root),
+        Some("bench-scale") => bench_scale::scale(&root, &args[1..]),
         Some("fuzz") => option(&args[1..], "--seconds")
             .map(|s| {
                 s.parse()
@@ -199,6 +203,27 @@ fn test(root: &Path) -> Result<(), Failure> {
     build_site(root, &path, E2E_BASE, &site)?;
     bundle_size::report(&site)?;
 
+    // The tests compare what the site shows with the sample collection as one corpus
+    // file, which the site itself no longer carries (it is published as pieces).
+    let sample = root.join("target").join("e2e-sample-corpus.json");
+    cargo_step(
+        "Building the corpus tool and the sample collection as one file, for the end-to-end tests",
+        &[
+            "run",
+            "--release",
+            "--quiet",
+            "--package",
+            "insight-corpus-cli",
+            "--",
+            "ingest",
+            "content/articles",
+            "--collection",
+            "content/collection.toml",
+            "--quiet",
+            "-o",
+            sample.to_str().unwrap_or_default(),
+        ],
+    )?;
     let e2e = root.join("tests").join("e2e");
     step("Installing the end-to-end test runner's packages (npm ci)");
     run(Command::new("npm")
@@ -212,6 +237,11 @@ fn test(root: &Path) -> Result<(), Failure> {
         .args(["test"])
         .env("SITE_DIR", &site)
         .env("SITE_BASE", E2E_BASE)
+        .env("SAMPLE_CORPUS", &sample)
+        .env(
+            "CORPUS_TOOL",
+            root.join("target").join("release").join("corpus"),
+        )
         .env("CHROMIUM", &browser.chromium)
         .env(
             "SCREENSHOT_DIR",
