@@ -1,13 +1,16 @@
 // Hostile inputs for the end-to-end XSS test.
 //
-// The test puts every XSS payload (shared/testdata/xss/dompurify-payloads.json of the
-// workplace, see the README there) into every field of an article, through every input format the corpus
-// tool reads, builds a site and checks in a browser that nothing executes. This module
+// The test puts every XSS payload into every field of an article, through every input
+// format the corpus tool reads, builds a site and checks in a browser that nothing
+// executes. The payloads are the workplace's shared DOMPurify fixtures
+// (shared/testdata/xss/dompurify-payloads.json beside this checkout) where that file is
+// present, and otherwise the project's own set, hostile/payloads.json (see
+// hostile/README.md), so that a fresh clone anywhere still tests itself. This module
 // makes those inputs:
 //
 //   writeHostileInputs(dir, payloads)  an input folder for `corpus ingest` / `corpus publish`
 //   hostileCorpus(payloads)            a corpus.json object written directly (as if hand-edited)
-//   loadPayloads()                     the payloads (env XSS_PAYLOADS overrides the path)
+//   loadPayloads()                     the payloads and which set they are (XSS_PAYLOADS chooses)
 //   dangerousLinks                     link targets that must never become live links
 //
 // Titles start with an identifying prefix: `X${i}-${format} ` in the input folder (one
@@ -17,25 +20,47 @@
 // valid date (2020-01-01 onwards), so only the payload-carrying fields are hostile.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { join } from "node:path";
+import { join, relative, resolve } from "node:path";
 
-/** Where the payloads are, unless XSS_PAYLOADS says otherwise: the workplace's shared
- * test data, next to this repository's checkout or at its usual place. */
-export const PAYLOADS_PATHS = [
-  fileURLToPath(new URL("../../../../shared/testdata/xss/dompurify-payloads.json", import.meta.url)),
-  "/work/shared/testdata/xss/dompurify-payloads.json",
-];
+const REPO = fileURLToPath(new URL("../../../", import.meta.url));
 
-/** The payloads: a JSON array of strings. */
-export function loadPayloads(path = process.env.XSS_PAYLOADS || PAYLOADS_PATHS.find((p) => existsSync(p))) {
-  if (!path) {
-    throw new Error(`the XSS payloads were not found at ${PAYLOADS_PATHS.join(" or ")}; set XSS_PAYLOADS to the file`);
+/** The workplace's shared payloads: Cure53's DOMPurify fixtures, in the shared folder
+ * that sits beside this repository's checkout. Absent in a clone made elsewhere. */
+export const SHARED_PAYLOADS = fileURLToPath(new URL("../../../../shared/testdata/xss/dompurify-payloads.json", import.meta.url));
+
+/** The payload set written for this project, kept in the repository. */
+export const OWN_PAYLOADS = fileURLToPath(new URL("./payloads.json", import.meta.url));
+
+/**
+ * The payloads, and which set they are: `{ payloads, set }` where `set` is
+ * `{ kind, path, label }`, kind "shared" (the DOMPurify fixtures), "own" (this project's
+ * set) or "file" (another file), and label a line for the test's output.
+ *
+ * `choice` (default: env XSS_PAYLOADS) is "shared" (the shared file, which must exist),
+ * "own" (the project's set), a path to a JSON array of strings, or empty: the shared file
+ * where it exists, else the project's set.
+ */
+export function loadPayloads(choice = process.env.XSS_PAYLOADS ?? "") {
+  let path;
+  if (choice === "" || choice === "auto") path = existsSync(SHARED_PAYLOADS) ? SHARED_PAYLOADS : OWN_PAYLOADS;
+  else if (choice === "shared") path = SHARED_PAYLOADS;
+  else if (choice === "own") path = OWN_PAYLOADS;
+  else path = resolve(choice);
+  if (!existsSync(path)) {
+    throw new Error(`XSS_PAYLOADS=${choice}: no payload file at ${path}`);
   }
   const payloads = JSON.parse(readFileSync(path, "utf8"));
   if (!Array.isArray(payloads) || !payloads.every((p) => typeof p === "string")) {
     throw new Error(`${path}: expected a JSON array of strings`);
   }
-  return payloads;
+  const kind = path === SHARED_PAYLOADS ? "shared" : path === OWN_PAYLOADS ? "own" : "file";
+  const shown = relative(REPO, path).split("\\").join("/");
+  const label = {
+    shared: `the shared DOMPurify fixtures (${payloads.length}), shared/testdata/xss/dompurify-payloads.json`,
+    own: `the project's own set (${payloads.length}), ${shown}`,
+    file: `payloads from ${path} (${payloads.length})`,
+  }[kind];
+  return { payloads, set: { kind, path, label } };
 }
 
 /** Link targets a reader must never be able to follow into script (the last two are
@@ -84,7 +109,10 @@ export const LINK_FORMATS = ["yaml", "toml", "json", "jsonl", "rss", "atom"];
 
 const pad = (i, width = 3) => String(i).padStart(width, "0");
 
-/** A date for article `i` of the `group`-th set: 2020-01-01 plus some days, as a Date. */
+/** A date for article `i` of the `group`-th set: 2020-01-01 plus some days, as a Date.
+ * Groups are 225 days apart: with up to 225 payloads (both sets have at most that) the
+ * payload articles of one group do not reach the next; a larger set would only make some
+ * dates shared, which is harmless (nothing checks the order of equal dates). */
 function dateOf(group, i) {
   return new Date(Date.UTC(2020, 0, 1) + (group * 225 + i) * 86_400_000);
 }
@@ -161,14 +189,19 @@ export function tomlString(s) {
 // XML 1.0 cannot carry these control characters at all, not even as character references.
 // Real feeds contain them anyway and the feed reader accepts them, so they are written as
 // character references in text and attributes (XML 1.1 style) and raw inside CDATA.
-const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+// NUL is the exception: no XML version allows it, as a reference either, and the XML
+// parser refuses the whole feed for one `&#x0;`; it is written as U+FFFD, the character a
+// text reader puts in its place (see textFile).
+const XML_FORBIDDEN = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const xmlReference = (c) => `&#x${c.charCodeAt(0).toString(16)};`;
 
 /** XML character data: `&`, `<`, `>` escaped; a carriage return kept as a reference (a raw
- * one would be read as a newline); control characters as references (see above). */
+ * one would be read as a newline); control characters as references and NUL as U+FFFD
+ * (see above). */
 export function xmlText(s) {
   return s
     .replace(/[&<>\r]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;" })[c])
+    .replaceAll("\u0000", "\ufffd")
     .replace(XML_FORBIDDEN, xmlReference);
 }
 
@@ -378,7 +411,7 @@ function tomlLinkArticle(url, j) {
 /** A byline field's value: fields are separated by runs of spaces or tabs and each field is
  * one line, so whitespace runs (newlines included) become one space; a blank payload gets a
  * stand-in name; and a byline line longer than 1200 bytes is not read as a byline, so a
- * value is cut to 1100 bytes (only the two longest payloads are that long). */
+ * value is cut to 1100 bytes (only the longest payloads of either set are that long). */
 function bylineValue(p) {
   let value = p.replace(/[\s\u0085]+/g, " ").trim();
   if (value === "") return "Blank Payload";
@@ -637,6 +670,14 @@ function ownAtomFeed(p, i) {
 // ---------------------------------------------------------------------------------------
 // The input folder
 
+/** A text file's content without NUL bytes. The corpus tool, like git and grep, takes a
+ * file with a NUL in its first 8 KB for binary and skips it, so a raw NUL (in a Markdown
+ * body, a saved page, CDATA) is written as U+FFFD, which is what CommonMark and other
+ * text readers turn NUL into anyway. Escaped NULs (`\u0000` in JSON, YAML and TOML
+ * strings) are not bytes of the file and stay, so those fields still carry the payload
+ * exactly. */
+const textFile = (content) => content.replaceAll("\u0000", "\ufffd");
+
 /**
  * Writes the hostile input folder into `dir` (created if missing) and returns what it
  * wrote: `{ files, articles, byFormat }`, where `articles` is the number of articles a
@@ -647,7 +688,7 @@ export function writeHostileInputs(dir, payloads) {
   const write = (path, content) => {
     const full = join(dir, path);
     mkdirSync(join(full, ".."), { recursive: true });
-    writeFileSync(full, content);
+    writeFileSync(full, textFile(content));
     files.push(path);
   };
   payloads.forEach((p, i) => {
