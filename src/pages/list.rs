@@ -25,6 +25,12 @@ const SNIPPET_WORDS: usize = 36;
 /// How many articles the list shows at first, and adds each time "Show more" is pressed:
 /// a large collection's list stays quick to draw.
 const PAGE: usize = 50;
+/// The same for a search, whose results are spread over the collection, so each card's
+/// entry comes on its own (by byte range) rather than with its neighbours.
+const SEARCH_PAGE: usize = 20;
+/// How many of a search's first results show a snippet of their body (each needs its
+/// article fetched); the rest show their summary, marked.
+const SNIPPETS: usize = 10;
 
 #[derive(Properties, PartialEq)]
 pub struct ListPageProps {
@@ -54,10 +60,15 @@ pub fn ListPage(props: &ListPageProps) -> Html {
     let reading = use_context::<Reading>().expect("the shell provides the reading history");
     let fetcher = use_context::<Fetcher>().expect("the shell provides the fetcher");
     let view = use_memo((collection.clone(), query.clone()), |(c, q)| c.list(q));
-    let shown = use_state(|| PAGE);
+    let page = if query.text().trim().is_empty() {
+        PAGE
+    } else {
+        SEARCH_PAGE
+    };
+    let shown = use_state(|| page);
     {
         let shown = shown.clone();
-        use_effect_with(query.clone(), move |_| shown.set(PAGE));
+        use_effect_with(query.clone(), move |_| shown.set(page));
     }
     // While facets are being counted for a new query, the last counts stay in view,
     // marked as being counted, instead of blinking away.
@@ -82,15 +93,20 @@ pub fn ListPage(props: &ListPageProps) -> Html {
         _ => None,
     };
     let mut wants: Vec<Want> = view.wants.clone();
-    wants.extend(collection.wants_for(&listed, searching));
+    wants.extend(collection.wants_for(&listed, false));
+    let with_snippets: Vec<u32> = if searching {
+        listed.iter().take(SNIPPETS).copied().collect()
+    } else {
+        Vec::new()
+    };
+    wants.extend(collection.wants_for(&with_snippets, true));
     if let Some((_, more)) = &relaxation {
         wants.extend(more.iter().cloned());
     }
     let failure = collection.failure(&wants);
-    let snippets_pending = searching
-        && listed
-            .iter()
-            .any(|&n| collection.record(n).is_none() && collection.refusal(n).is_none());
+    let snippets_pending = with_snippets
+        .iter()
+        .any(|&n| collection.record(n).is_none() && collection.refusal(n).is_none());
     use_wants(&collection, wants);
 
     let navigator = use_navigator();
@@ -182,7 +198,7 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                             <p class="show-more">
                                 <button type="button" class="button" onclick={{
                                     let shown = shown.clone();
-                                    move |_| shown.set(*shown + PAGE)
+                                    move |_| shown.set(*shown + page)
                                 }}>
                                     { format!("Show more ({} of {} shown)", *shown, articles.len()) }
                                 </button>

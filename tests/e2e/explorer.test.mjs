@@ -171,6 +171,9 @@ describe("the reader", () => {
     const first = newestFirst()[0];
     await page.locator(".article-list > li h2 a").first().click();
     await page.waitForURL(`${site.url}articles/${first.id}`);
+    // The reader fetches its article (a byte range of its pack) and then shows it.
+    await page.waitForSelector("article h1");
+    await settle(page);
     const article = page.locator("article");
     assert.equal(await article.count(), 1);
     assert.equal(await page.locator("h1").count(), 1);
