@@ -96,16 +96,26 @@ fn Shell() -> Html {
                 }
             })
         };
+        // Pieces that arrive close together are drawn once: each arrival asks for a
+        // redraw on the next turn of the event loop, and one is enough.
+        let scheduled = Rc::new(std::cell::Cell::new(false));
         let fetch = Callback::from(move |wants: Vec<Want>| {
             let Some(collection) = &collection else {
                 return;
             };
             for want in collection.start_fetching(wants) {
                 let (collection, redraw) = (collection.clone(), redraw.clone());
+                let scheduled = scheduled.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = loader::fetch(&collection, &want).await;
                     collection.finish(&want, result);
-                    redraw.force_update();
+                    if !scheduled.replace(true) {
+                        gloo_timers::callback::Timeout::new(0, move || {
+                            scheduled.set(false);
+                            redraw.force_update();
+                        })
+                        .forget();
+                    }
                 });
             }
         });
