@@ -404,5 +404,6 @@ impl Deref for SharedCollection {
     }
 }
 
-#[cfg(test)]
+// Natively only: the tests publish a collection with the corpus tool's writer.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
