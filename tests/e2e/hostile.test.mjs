@@ -15,7 +15,7 @@ import { execFileSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { servePages } from "./pages-server.mjs";
 import { launch, openPage } from "./browser.mjs";
-import { hostileCorpus, loadPayloads, writeHostileInputs } from "./hostile/inputs.mjs";
+import { hostileCorpus, isSafeHref, loadPayloads, writeHostileInputs } from "./hostile/inputs.mjs";
 
 const SITE_DIR = resolve(process.env.SITE_DIR ?? "../../target/e2e-site");
 const BASE = process.env.SITE_BASE ?? "/insight-explorer/";
@@ -96,6 +96,16 @@ function bodyText(value) {
   return "";
 }
 
+/** Every link target of a structured body, in order. */
+function bodyLinks(value) {
+  if (Array.isArray(value)) return value.flatMap(bodyLinks);
+  if (value && typeof value === "object") {
+    const own = value.type === "link" ? [value.href] : [];
+    return [...own, ...Object.values(value).flatMap(bodyLinks)];
+  }
+  return [];
+}
+
 /**
  * Runs in the page: whatever of the page is not plain text or an allowed link. Returns a
  * list of findings, empty when the page is clean.
@@ -125,22 +135,27 @@ async function openList(site) {
   return current.page;
 }
 
-/** Shows every article of the list (50 at a time) and returns what each card shows. */
+/** Goes through every page of the list (50 articles a page) and returns what each card
+ * shows. */
 async function allCards(page, count) {
-  while ((await page.locator(".article-list > li").count()) < count) {
-    await page.getByRole("button", { name: /^Show more/ }).click();
+  const cards = [];
+  for (;;) {
+    cards.push(...(await page.locator(".article-list > li").evaluateAll((shown) =>
+      shown.map((card) => ({
+        id: decodeURIComponent(card.querySelector("h2 a").getAttribute("href").split("/").pop().split("?")[0]),
+        title: card.querySelector("h2").textContent,
+        authors: card.querySelector(".byline .authors").textContent,
+        source: card.querySelector(".byline .source").textContent,
+        summary: card.querySelector(".summary")?.textContent,
+        keywords: [...card.querySelectorAll(".keyword-links li")].map((li) => li.textContent),
+      })),
+    )));
+    const next = page.getByRole("navigation", { name: "Pages" }).getByRole("button", { name: "Next page" });
+    if (cards.length >= count || (await next.count()) === 0 || (await next.isDisabled())) break;
+    await next.click();
     await settle(page);
   }
-  return page.locator(".article-list > li").evaluateAll((cards) =>
-    cards.map((card) => ({
-      id: decodeURIComponent(card.querySelector("h2 a").getAttribute("href").split("/").pop().split("?")[0]),
-      title: card.querySelector("h2").textContent,
-      authors: card.querySelector(".byline .authors").textContent,
-      source: card.querySelector(".byline .source").textContent,
-      summary: card.querySelector(".summary")?.textContent,
-      keywords: [...card.querySelectorAll(".keyword-links li")].map((li) => li.textContent),
-    })),
-  );
+  return cards;
 }
 
 // Rust's str::trim, which the corpus tool and the explorer use: it removes the White_Space
@@ -231,6 +246,37 @@ async function readAll(page, articles) {
   const spellings = keywordSpellings(articles);
   for (let start = 0; start < expected.length; start += 250) {
     wrong.push(...(await page.evaluate(readEach, { articles: expected.slice(start, start + 250), base: BASE, foreign: FOREIGN, spellings })));
+  }
+  return wrong;
+}
+
+/**
+ * Runs in the page: opens the reader of each article whose body links are all refused
+ * and checks that each link's text shows, outside any link, and that no link in the page
+ * has one of its targets. Returns what is wrong.
+ */
+async function readRefusedLinks({ articles, base }) {
+  const wrong = [];
+  const frame = () => new Promise((done) => setTimeout(done, 0));
+  for (const article of articles) {
+    history.pushState(null, "", `${base}articles/${article.id}`);
+    dispatchEvent(new PopStateEvent("popstate"));
+    const shown = () => document.querySelector("article.reader h1")?.textContent === article.title && document.querySelector("article.reader .article-body");
+    for (let tries = 0; !shown() && tries < 500; tries++) await frame();
+    const body = document.querySelector("article.reader .article-body");
+    if (!shown() || !body) {
+      wrong.push(`${article.id}: reader not shown`);
+      continue;
+    }
+    const j = Number(article.id.split("-").pop());
+    const lead = body.querySelector("p")?.textContent;
+    if (lead !== `Dangerous link ${j}: link ${j}`) wrong.push(`${article.id}: first paragraph ${JSON.stringify(lead)}`);
+    if (body.querySelector("em")?.textContent !== `nested ${j}`) wrong.push(`${article.id}: the nested emphasis is not kept`);
+    if (body.querySelector("a")) wrong.push(`${article.id}: a link in the body: ${body.querySelector("a").getAttribute("href")}`);
+    for (const link of document.querySelectorAll("a[href]")) {
+      const href = link.getAttribute("href");
+      if (article.targets.some((target) => href === target || href.trim() === target.trim())) wrong.push(`${article.id}: a link to ${JSON.stringify(href)}`);
+    }
   }
   return wrong;
 }
@@ -334,8 +380,8 @@ describe("every payload in a corpus file written by hand", () => {
 
   before(async () => {
     const dir = emptySite("hand-site");
-    // Refused links included: the explorer itself must set those articles aside.
-    corpus = hostileCorpus(payloads, { includeRefused: true });
+    // Dangerous links included: the explorer itself must show their text, never a link.
+    corpus = hostileCorpus(payloads);
     writeFileSync(join(dir, "corpus.json"), JSON.stringify(corpus));
     site = { ...(await servePages(dir, BASE)), whole: true };
   });
@@ -345,14 +391,31 @@ describe("every payload in a corpus file written by hand", () => {
   });
 
   const refusedIds = () => corpus.adaptations.links.map((j) => `link-${String(j).padStart(2, "0")}`);
-  const shownArticles = () => corpus.articles.filter((a) => !refusedIds().includes(a.id));
+  /** Each body link the explorer refuses, as [article id, target], in corpus order. */
+  const refusedLinks = () => corpus.articles.flatMap((a) => bodyLinks(a.body).filter((href) => !isSafeHref(href)).map((href) => [a.id, href]));
 
-  test("articles with script, data or disguised links are left out and counted", async () => {
+  test("articles with script, data or disguised links are shown, those links as text, and counted", async () => {
     const page = await openList(site);
     assert.ok(refusedIds().length >= 12, `${refusedIds().length} dangerous links refused`);
-    const summary = await page.locator(".skipped-notice summary").textContent();
-    assert.equal(summary, `${refusedIds().length} articles left out: their records in the corpus are invalid.`);
-    assert.equal(await page.locator("[role=status]").first().textContent(), `${shownArticles().length} articles`);
+    assert.equal(await page.locator(".skipped-notice").count(), 0, "no article is left out");
+    assert.equal(await page.locator("[role=status]").first().textContent(), `${corpus.articles.length} articles`);
+    const notice = page.locator(".refused-links-notice");
+    const refused = refusedLinks();
+    assert.ok(refused.length >= 2 * refusedIds().length, `${refused.length} refused links`);
+    assert.equal(await notice.locator("summary").textContent(), `${refused.length} links shown as text: their targets are not allowed.`);
+    await notice.locator("summary").click();
+    const listed = await notice.locator("li").allTextContents();
+    assert.equal(listed.length, refused.length);
+    refused.forEach(([id], n) => assert.ok(listed[n].startsWith(`${id}: link target `), listed[n]));
+    assert.deepEqual(await page.evaluate(pageFindings, FOREIGN), []);
+  });
+
+  test("in its reader, a refused link is its text, and no link anywhere has its target", async () => {
+    const page = await openList(site);
+    const linked = corpus.articles.filter((a) => refusedIds().includes(a.id));
+    const found = await page.evaluate(readRefusedLinks, { articles: linked.map(({ id, title, body }) => ({ id, title, targets: bodyLinks(body) })), base: BASE });
+    assert.deepEqual(found, []);
+    assert.deepEqual(await page.evaluate(pageFindings, FOREIGN), []);
   });
 
   test("the collection's title and notice, and every card, show as text", async () => {
@@ -360,14 +423,14 @@ describe("every payload in a corpus file written by hand", () => {
     assert.equal(await page.locator(".site-title").textContent(), corpus.title);
     assert.equal(await page.title(), corpus.title);
     assert.equal(await page.locator(".site-footer .notice").textContent(), corpus.notice);
-    const cards = await allCards(page, shownArticles().length);
-    assert.deepEqual(checkCards(cards, shownArticles()), []);
+    const cards = await allCards(page, corpus.articles.length);
+    assert.deepEqual(checkCards(cards, corpus.articles), []);
     assert.deepEqual(await page.evaluate(pageFindings, FOREIGN), []);
   });
 
   test("every reader shows its article as text, with only web links live", async () => {
     const page = await openList(site);
-    assert.deepEqual(await readAll(page, shownArticles()), []);
+    assert.deepEqual(await readAll(page, corpus.articles), []);
     assert.deepEqual(await page.evaluate(pageFindings, FOREIGN), []);
   });
 

@@ -1,5 +1,7 @@
 //! `corpus check`: reads a corpus the way the explorer does and reports every problem:
 //! format version, shape, required fields, unique ids, dates, link schemes, empty bodies.
+//! A link whose target is not allowed is a warning: the explorer shows its text without
+//! the link and keeps the article, so it does not fail the check.
 //! A published collection (a site folder or its manifest) has every piece checked too.
 
 use crate::published_input::published_folder;
@@ -26,17 +28,35 @@ pub fn execute(args: CheckArgs) -> Result<ExitCode, String> {
         std::fs::read_to_string(&args.file).map_err(|e| format!("{path}: cannot read: {e}"))?;
     let corpus = ValidCorpus::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
     for problem in &corpus.skipped {
-        match problem.line {
-            Some(line) => println!("{path}:{line}: {problem}"),
-            None => println!("{path}: {problem}"),
-        }
+        println!("{}: {problem}", place(&path, problem.line));
+    }
+    // A refused link costs the link, not the article: a warning, as in `corpus ingest`.
+    for link in &corpus.refused_links {
+        println!("warning: {}: {link}", place(&path, link.line));
     }
     println!(
-        "{path}: {} valid articles, {} with problems (left out by the explorer)",
+        "{path}: {} valid articles, {} with problems (left out by the explorer), {}",
         corpus.articles.len(),
-        corpus.skipped.len()
+        corpus.skipped.len(),
+        warnings(corpus.refused_links.len())
     );
     Ok(exit(corpus.skipped.is_empty()))
+}
+
+/// `file:line`, or the file alone when the line is not known.
+fn place(path: &impl std::fmt::Display, line: Option<usize>) -> String {
+    match line {
+        Some(line) => format!("{path}:{line}"),
+        None => path.to_string(),
+    }
+}
+
+/// "1 warning", "3 warnings".
+fn warnings(count: usize) -> String {
+    match count {
+        1 => "1 warning".to_string(),
+        n => format!("{n} warnings"),
+    }
 }
 
 fn exit(clean: bool) -> ExitCode {

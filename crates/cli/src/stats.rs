@@ -27,6 +27,7 @@ pub fn execute(args: StatsArgs) -> Result<ExitCode, String> {
             title: &read.manifest.title,
             articles: &read.articles,
             set_aside: read.problems.len(),
+            refused_links: 0,
             bytes: folder_bytes(&folder),
         };
         return Ok(describe(&path, &described, args.top));
@@ -38,6 +39,7 @@ pub fn execute(args: StatsArgs) -> Result<ExitCode, String> {
         title: &corpus.title,
         articles: &corpus.articles,
         set_aside: corpus.skipped.len(),
+        refused_links: corpus.refused_links.len(),
         bytes: text.len() as u64,
     };
     Ok(describe(&path, &described, args.top))
@@ -48,6 +50,8 @@ struct Described<'a> {
     title: &'a str,
     articles: &'a [Article],
     set_aside: usize,
+    /// Links the kept articles lost (their text stays): not a reason to set one aside.
+    refused_links: usize,
     bytes: u64,
 }
 
@@ -72,8 +76,13 @@ fn describe(path: &str, corpus: &Described, top: usize) -> ExitCode {
     let last = articles.iter().map(|a| a.published).max();
 
     println!("{path}: {}", corpus.title);
+    let refused = match corpus.refused_links {
+        0 => String::new(),
+        1 => "; 1 link removed, see corpus check".to_string(),
+        n => format!("; {n} links removed, see corpus check"),
+    };
     println!(
-        "  articles   {} ({} set aside as invalid)",
+        "  articles   {} ({} set aside as invalid{refused})",
         articles.len(),
         corpus.set_aside
     );

@@ -262,6 +262,66 @@ fn check_names_the_line_of_each_bad_record() {
 }
 
 #[test]
+fn a_refused_link_in_a_hand_written_corpus_costs_the_link_not_the_article() {
+    let s = Scratch::new("refused-link");
+    let good = r#"{"id":"a","title":"T","authors":["A"],"source":"S","published":"2021-04-12","keywords":[],"language":"en","summary":"S.","body":[{"type":"rule"}]}"#;
+    let linked = r#"{"id":"b","title":"U","authors":["A"],"source":"S","published":"2021-04-13","keywords":[],"language":"en","summary":"S.","url":"javascript:void(0)","body":[{"type":"paragraph","content":[{"type":"link","href":"javascript:alert(1)","content":[{"type":"text","text":"read this"}]}]}]}"#;
+    fs::write(
+        s.path("c.json"),
+        format!("{{\"version\":1,\"title\":\"C\",\"articles\":[\n{good},\n{linked}\n]}}"),
+    )
+    .unwrap();
+    let out = corpus(&s.0, &["check", "c.json"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "a refused link is a warning: {text}");
+    assert!(
+        text.contains("warning: c.json:3: b: link target \"javascript:alert(1)\" is not allowed and was removed, its text is kept (use http, https, mailto or a relative address)"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "warning: c.json:3: b: url \"javascript:void(0)\" is not a full http or https address, so the article keeps no link to its original (write it as https://…)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("2 valid articles, 0 with problems (left out by the explorer), 2 warnings"),
+        "{text}"
+    );
+    let stats = corpus(&s.0, &["stats", "c.json"]);
+    let text = String::from_utf8_lossy(&stats.stdout);
+    assert!(
+        text.contains("articles   2 (0 set aside as invalid; 2 links removed, see corpus check)"),
+        "{text}"
+    );
+
+    // Published, the article keeps the link's text and loses the link.
+    fs::create_dir_all(s.path("site")).unwrap();
+    fs::write(
+        s.path("site/index.html"),
+        "<html><head></head><body></body></html>",
+    )
+    .unwrap();
+    let out = corpus(&s.0, &["publish", "c.json", "--site", "site"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("link target \"javascript:alert(1)\" is not allowed"),
+        "{}",
+        stderr(&out)
+    );
+    let read = insight_corpus::published::read_published(&s.path("site/corpus")).unwrap();
+    assert!(read.problems.is_empty(), "{:?}", read.problems);
+    let b = read.articles.iter().find(|a| a.id == "b").unwrap();
+    assert_eq!(
+        b.body,
+        vec![insight_corpus::Block::Paragraph {
+            content: vec![insight_corpus::Inline::text("read this")]
+        }]
+    );
+    assert_eq!(b.url, None);
+}
+
+#[test]
 fn fifty_megabyte_files_of_every_format_are_read() {
     let s = Scratch::new("big");
     let paragraph =

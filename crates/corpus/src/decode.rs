@@ -2,7 +2,8 @@
 //! one bad record costs that record and not the whole collection.
 
 use crate::article::{Article, Corpus, CORPUS_VERSION};
-use crate::validate::{validate_article, Problem, ValidCorpus};
+use crate::repair::repair_links;
+use crate::validate::{article_label, field_problems, link_problems, Problem, ValidCorpus};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::collections::HashSet;
@@ -142,17 +143,20 @@ impl Corpus {
 
 impl ValidCorpus {
     /// Reads a corpus for showing: the version and outer shape must be right, and each
-    /// article that fails to decode or to validate is set aside with its reason.
+    /// article that fails to decode or to validate is set aside with its reason. A link
+    /// whose target is not allowed costs only the link: the article keeps its text, and
+    /// the link is listed in `refused_links`.
     pub fn from_json(text: &str) -> Result<ValidCorpus, DecodeError> {
         check_version(text)?;
         let raw: RawCorpus = serde_json::from_str(text)?;
         let mut articles = Vec::with_capacity(raw.articles.len());
         let mut skipped = Vec::new();
+        let mut refused_links = Vec::new();
         let mut ids = HashSet::new();
         let mut lines = LineCounter::new(text);
         for (index, record) in raw.articles.iter().enumerate() {
             let line = lines.line_of(record.get());
-            let article: Article = match serde_json::from_str(record.get()) {
+            let mut article: Article = match serde_json::from_str(record.get()) {
                 Ok(article) => article,
                 Err(error) => {
                     let message = json_message(&error);
@@ -162,19 +166,18 @@ impl ValidCorpus {
                     continue;
                 }
             };
-            let mut problems = validate_article(&article);
-            if problems.is_empty() && !ids.insert(article.id.clone()) {
-                problems.push(Problem::new(
-                    &article.id,
-                    "its id is used by an earlier article",
-                ));
+            let mut messages = field_problems(&article);
+            if messages.is_empty() && !ids.insert(article.id.clone()) {
+                messages.push("its id is used by an earlier article".to_string());
             }
-            if problems.is_empty() {
+            if messages.is_empty() {
+                refused_links.extend(repair_links(&mut article, Some(line)));
                 articles.push(article);
             } else {
-                // One entry per article set aside, naming all its problems.
-                let subject = problems[0].article.clone();
-                let messages: Vec<String> = problems.into_iter().map(|p| p.message).collect();
+                // One entry per article set aside, naming all its problems, its links'
+                // too, so that one run of `corpus check` lists everything to fix.
+                messages.extend(link_problems(&article));
+                let subject = article_label(&article).to_string();
                 skipped.push(Problem::new(subject, messages.join("; ")).at_line(line));
             }
         }
@@ -183,6 +186,7 @@ impl ValidCorpus {
             notice: raw.notice,
             articles,
             skipped,
+            refused_links,
         })
     }
 }

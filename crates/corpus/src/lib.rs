@@ -16,10 +16,12 @@ mod date;
 mod decode;
 pub mod link;
 pub mod published;
+mod repair;
 mod validate;
 
 pub use article::{Article, Corpus, CORPUS_VERSION};
 pub use body::{Block, Inline};
 pub use date::Date;
 pub use decode::{json_message, DecodeError, LineCounter};
+pub use repair::{link_refusal, repair_links, url_refusal, LinkPlace, RefusedLink};
 pub use validate::{validate_article, Problem, ValidCorpus};

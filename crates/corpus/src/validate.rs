@@ -1,9 +1,11 @@
 //! Checks that an article is fit to show: required fields present, a URL-safe id,
-//! a language tag, and only allowed link targets.
+//! a language tag, and only allowed link targets. A corpus read for showing mends its
+//! links first (see `repair`), so there only the fields can cost an article.
 
 use crate::article::Article;
 use crate::body::{Block, Inline};
 use crate::link::{safe_href, safe_web_address};
+use crate::repair::RefusedLink;
 use std::fmt;
 
 /// One thing wrong with one article.
@@ -38,14 +40,17 @@ impl fmt::Display for Problem {
     }
 }
 
-/// A corpus ready to show: its valid articles, and for each article set aside, one
-/// entry naming its problems.
+/// A corpus ready to show: its valid articles, for each article set aside one entry
+/// naming its problems, and every link the valid articles lost on the way.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidCorpus {
     pub title: String,
     pub notice: Option<String>,
     pub articles: Vec<crate::Article>,
     pub skipped: Vec<Problem>,
+    /// Links of kept articles whose targets are not allowed: each cost its link (the
+    /// text stays), not its article.
+    pub refused_links: Vec<RefusedLink>,
 }
 
 /// Whether `id` is a URL-safe slug: ASCII letters, digits, `-` and `_`, at most 200 long.
@@ -66,13 +71,31 @@ pub fn is_valid_language(tag: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-/// Every problem with one article; empty when it is fit to show.
+/// Every problem with one article; empty when it is fit to show. This is the strict
+/// check (for ingest's output and published records, which should hold no refused
+/// link): a link the explorer must not follow counts as a problem here, whereas
+/// `ValidCorpus::from_json` mends such links with `repair_links` and keeps the article.
 pub fn validate_article(article: &Article) -> Vec<Problem> {
-    let label = if article.id.is_empty() {
+    let label = article_label(article);
+    let mut messages = field_problems(article);
+    messages.extend(link_problems(article));
+    messages
+        .into_iter()
+        .map(|message| Problem::new(label, message))
+        .collect()
+}
+
+/// How reports name an article: its id, or a stand-in when it has none.
+pub(crate) fn article_label(article: &Article) -> &str {
+    if article.id.is_empty() {
         "(article without id)"
     } else {
         &article.id
-    };
+    }
+}
+
+/// What is wrong with the article's fields, links aside.
+pub(crate) fn field_problems(article: &Article) -> Vec<String> {
     let mut messages = Vec::new();
     if !is_valid_id(&article.id) {
         messages.push(format!(
@@ -105,6 +128,12 @@ pub fn validate_article(article: &Article) -> Vec<Problem> {
     if article.body.is_empty() {
         messages.push("body is empty".to_string());
     }
+    messages
+}
+
+/// The article's links the explorer must not follow, each with the fix.
+pub(crate) fn link_problems(article: &Article) -> Vec<String> {
+    let mut messages = Vec::new();
     for href in unsafe_links(&article.body) {
         messages.push(format!(
             "link target {href:?} is not allowed (use http, https, mailto or a relative address)"
@@ -116,12 +145,10 @@ pub fn validate_article(article: &Article) -> Vec<Problem> {
         }
     }
     messages
-        .into_iter()
-        .map(|message| Problem::new(label, message))
-        .collect()
 }
 
-fn unsafe_links(blocks: &[Block]) -> Vec<&str> {
+/// The body's link targets that are not allowed, in the order they appear.
+pub(crate) fn unsafe_links(blocks: &[Block]) -> Vec<&str> {
     fn in_inlines<'a>(inlines: &'a [Inline], found: &mut Vec<&'a str>) {
         for inline in inlines {
             match inline {
@@ -177,28 +204,95 @@ mod tests {
         let corpus = ValidCorpus::from_json(&json).unwrap();
         assert_eq!(corpus.articles.len(), 1);
         assert!(corpus.skipped.is_empty());
+        assert!(corpus.refused_links.is_empty());
         assert!(Corpus::from_json(&json).is_ok());
+    }
+
+    /// `article_json(id)` with its body's one text node replaced by `inline`.
+    fn article_with(id: &str, inline: &str) -> String {
+        article_json(id).replace(r#"{"type":"text","text":"Hi"}"#, inline)
     }
 
     #[test]
     fn sets_aside_bad_articles_and_keeps_the_rest() {
         let missing_title = r#"{"id":"b","authors":["A"]}"#;
-        let bad_link = article_json("c").replace(
-            r#"{"type":"text","text":"Hi"}"#,
-            r#"{"type":"link","href":"javascript:alert(1)","content":[]}"#,
-        );
+        let empty_title = article_json("d").replace(r#""title":"T""#, r#""title":"""#);
+        let bad_link = r#"{"type":"link","href":"javascript:alert(1)","content":[]}"#;
         let json = format!(
-            r#"{{"version":1,"title":"C","articles":[{},{missing_title},{bad_link},{}]}}"#,
+            r#"{{"version":1,"title":"C","articles":[{},{missing_title},{},{},{}]}}"#,
             article_json("a"),
+            article_with("c", bad_link),
+            empty_title.replace(r#"{"type":"text","text":"Hi"}"#, bad_link),
             article_json("a")
         );
         let corpus = ValidCorpus::from_json(&json).unwrap();
-        assert_eq!(corpus.articles.len(), 1);
+        let kept: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(
+            kept,
+            ["a", "c"],
+            "a bad link costs the link, not the article"
+        );
         let reasons: Vec<String> = corpus.skipped.iter().map(|p| p.to_string()).collect();
         assert_eq!(reasons.len(), 3, "{reasons:?}");
         assert_eq!(reasons[0], "article #2: missing field `title`");
-        assert!(reasons[1].contains("javascript:alert(1)"));
+        // An article set aside for its fields names its links' problems too.
+        assert_eq!(
+            reasons[1],
+            "d: title is empty; link target \"javascript:alert(1)\" is not allowed \
+             (use http, https, mailto or a relative address)"
+        );
         assert_eq!(reasons[2], "a: its id is used by an earlier article");
+        assert_eq!(corpus.refused_links.len(), 1, "only kept articles' links");
+        assert_eq!(corpus.refused_links[0].article, "c");
+    }
+
+    #[test]
+    fn a_script_link_becomes_its_text_and_is_reported_at_its_line() {
+        let link = r#"{"type":"link","href":"javascript:alert(1)","content":[{"type":"text","text":"read this"}]}"#;
+        let json = format!(
+            "{{\"version\":1,\"title\":\"C\",\"articles\":[\n{},\n{}\n]}}",
+            article_json("a"),
+            article_with("b", link)
+        );
+        let corpus = ValidCorpus::from_json(&json).unwrap();
+        assert_eq!(corpus.articles.len(), 2);
+        assert!(corpus.skipped.is_empty(), "{:?}", corpus.skipped);
+        assert_eq!(
+            corpus.articles[1].body,
+            vec![Block::Paragraph {
+                content: vec![Inline::text("read this")]
+            }]
+        );
+        let refused = &corpus.refused_links;
+        assert_eq!(refused.len(), 1, "{refused:?}");
+        assert_eq!(refused[0].article, "b");
+        assert_eq!(refused[0].target, "javascript:alert(1)");
+        // The record of `a` starts on line 2 and spans three; `b` starts on line 5.
+        assert_eq!(refused[0].line, Some(5));
+        assert!(refused[0]
+            .message()
+            .ends_with("(use http, https, mailto or a relative address)"));
+    }
+
+    #[test]
+    fn an_unsafe_url_costs_the_url_not_the_article() {
+        let with_url = article_json("a").replace(
+            r#""language":"en""#,
+            r#""language":"en","url":"data:text/html,x""#,
+        );
+        let json = format!(r#"{{"version":1,"title":"C","articles":[{with_url}]}}"#);
+        let corpus = ValidCorpus::from_json(&json).unwrap();
+        assert_eq!(corpus.articles.len(), 1);
+        assert_eq!(corpus.articles[0].url, None);
+        assert_eq!(corpus.refused_links.len(), 1);
+        assert_eq!(
+            corpus.refused_links[0].place,
+            crate::LinkPlace::OriginalAddress
+        );
+        assert_eq!(corpus.refused_links[0].line, Some(1));
+        // Read strictly, the same article still has a problem to name.
+        let strict = validate_article(&Corpus::from_json(&json).unwrap().articles[0]);
+        assert_eq!(strict.len(), 1);
     }
 
     #[test]

@@ -122,7 +122,7 @@ fn article(
         warnings.push(IngestError::new(
             place.path,
             place.line,
-            format!("link target {href:?} is not allowed and was removed (its text is kept)"),
+            insight_corpus::link_refusal(href),
         ));
     }
     let summary = match text(&["summary", "description", "excerpt", "abstract"])? {
@@ -171,10 +171,7 @@ fn original_address(
     warnings.push(IngestError::new(
         place.path,
         place.line,
-        format!(
-            "url {url:?} is not a full http or https address, so the article keeps no link to \
-             its original (write it as https://…)"
-        ),
+        insight_corpus::url_refusal(&url),
     ));
     None
 }

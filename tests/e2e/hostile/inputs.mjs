@@ -722,20 +722,21 @@ export function writeHostileInputs(dir, payloads) {
  * A corpus object (the `corpus.json` shape) written directly, not through ingest: one
  * article per payload with the payload verbatim in every field, and one per dangerous link.
  *
- * Where `corpus check` would refuse a payload-carrying value, it is adapted, and the indexes
- * concerned are listed in the returned object's `adaptations` property (non-enumerable, so
+ * Where `corpus check` would refuse a payload-carrying value, or remove it with a warning,
+ * it is adapted so that the payload still reaches the page, and the indexes concerned are
+ * listed in the returned object's `adaptations` property (non-enumerable, so
  * JSON.stringify leaves it out of the corpus):
  * - `url` must be an http(s) address: it is `payloadWebAddress` (payload after a web prefix).
  * - a link target the validator refuses (a scheme other than http/https/mailto, control
  *   characters, character references): the payload link's target is `payloadWebAddress`.
  * - authors, source, keywords, summary must not be blank: a blank payload is replaced by a
  *   stand-in (authors, source, summary) or left out (keywords).
- * - a dangerous link the validator refuses cannot be in a corpus that passes the check; such
- *   articles are left out unless `{ includeRefused: true }` (the explorer then sets them
- *   aside, and `corpus check` reports them).
+ * One article per dangerous link is kept whatever its target: a link the validator refuses
+ * costs the link, not the article (the explorer shows its text as plain text and lists it;
+ * `corpus check` warns of it). The indexes of those links are listed in `adaptations.links`.
  * The collection title carries `payloads[titleIndex]`, the notice every payload.
  */
-export function hostileCorpus(payloads, { includeRefused = false, titleIndex } = {}) {
+export function hostileCorpus(payloads, { titleIndex } = {}) {
   const adaptations = { url: [], href: [], authors: [], source: [], keywords: [], summary: [], links: [] };
   const articles = payloads.map((p, i) => {
     const blank = isBlank(p);
@@ -759,9 +760,7 @@ export function hostileCorpus(payloads, { includeRefused = false, titleIndex } =
     };
   });
   dangerousLinks.forEach((url, j) => {
-    const refused = !isSafeHref(url);
-    if (refused) adaptations.links.push(j);
-    if (refused && !includeRefused) return;
+    if (!isSafeHref(url)) adaptations.links.push(j);
     articles.push({
       id: `link-${pad(j, 2)}`,
       title: `L${j} ${url}`,

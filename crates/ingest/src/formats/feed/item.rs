@@ -109,9 +109,7 @@ fn conversion_messages(body: &Conversion) -> Vec<String> {
         ));
     }
     for href in &body.refused_links {
-        messages.push(format!(
-            "link target {href:?} is not allowed and was removed (its text is kept)"
-        ));
+        messages.push(insight_corpus::link_refusal(href));
     }
     messages
 }
