@@ -8,6 +8,7 @@ use crate::marks;
 use crate::pages::{list::ListPage, not_found::NotFoundPage, reader::ReaderPage};
 use crate::reading::{use_reading, Reading};
 use crate::route::Route;
+use crate::scroll::use_scroll_memory;
 use crate::services::{load_start, LoadError, Start};
 use crate::storage::Kept;
 use std::rc::Rc;
@@ -121,7 +122,7 @@ fn Shell() -> Html {
         });
         Fetcher { fetch, retry }
     };
-    use_scroll_to_top_on_page_change();
+    use_scroll_memory();
 
     let skip_to_content = Callback::from(skip_to_content);
     let (title, notice) = match &*load {
@@ -211,16 +212,4 @@ fn switch(route: Route, collection: SharedCollection) -> Html {
         Route::Reader { id } => html! { <ReaderPage {collection} {id} /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
-}
-
-/// Moves to the top of the page when the path changes (list ↔ reader, reader → reader),
-/// but not when only the list's filters change.
-#[hook]
-fn use_scroll_to_top_on_page_change() {
-    let path = use_location().map(|location| location.path().to_string());
-    use_effect_with(path, |_| {
-        if let Some(window) = web_sys::window() {
-            window.scroll_to_with_x_and_y(0.0, 0.0);
-        }
-    });
 }

@@ -11,7 +11,7 @@ mod wants;
 
 use crate::list_query::ListQuery;
 use insight_corpus::published::{IdBucket, ListEntry, ListPiece, Manifest, PackHeader};
-use insight_corpus::{validate_article, Article, Problem, ValidCorpus};
+use insight_corpus::{validate_article, Article, Problem, RefusedLink, ValidCorpus};
 use insight_search::published::{publish_search_unpacked, Need, PieceIndex};
 use insight_search::{Facets, Query};
 use std::cell::{Cell, RefCell};
@@ -75,13 +75,23 @@ pub struct Collection {
     pub notice: Option<String>,
     /// Problems of the articles that were set aside when a whole corpus was loaded.
     pub skipped: Vec<Problem>,
+    /// Links shown as text when a whole corpus was loaded: their targets are not allowed.
+    pub refused_links: Vec<RefusedLink>,
     manifest: Manifest,
     keywords: Vec<Keyword>,
     index: RefCell<PieceIndex>,
     held: RefCell<Held>,
     /// Bumped on every arrival, so views know to look again.
     revision: Cell<u32>,
+    /// Bumped when a search piece arrives: only then can a query's answer change.
+    searched: Cell<u32>,
+    /// The last queries' answers, newest last, with the `searched` they were made at.
+    answers: RefCell<Vec<(ListQuery, u32, ListView)>>,
 }
+
+/// How many queries' answers are kept: the list, its reader and the way out of an empty
+/// result ask for a few at once.
+const KEPT_ANSWERS: usize = 8;
 
 impl std::fmt::Debug for Collection {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -104,11 +114,14 @@ impl Collection {
             title: manifest.title.clone(),
             notice: manifest.notice.clone(),
             skipped: Vec::new(),
+            refused_links: Vec::new(),
             index: RefCell::new(PieceIndex::new(&manifest)),
             manifest,
             keywords,
             held: RefCell::new(Held::default()),
             revision: Cell::new(0),
+            searched: Cell::new(0),
+            answers: RefCell::new(Vec::new()),
         }
     }
 
@@ -119,6 +132,7 @@ impl Collection {
         let pieces: HashMap<String, Vec<u8>> = published.pieces.into_iter().collect();
         let mut collection = Collection::from_manifest(published.manifest);
         collection.skipped = corpus.skipped;
+        collection.refused_links = corpus.refused_links;
         let mut numbered = corpus.articles;
         numbered.sort_by(Article::list_order);
         numbered.reverse();
@@ -226,8 +240,29 @@ impl Collection {
         }
     }
 
-    /// The articles that fit the query, in list order, with facet counts.
+    /// The articles that fit the query, in list order, with facet counts. An answer is
+    /// kept until a search piece arrives: records and list entries arriving (many, for
+    /// one search) do not change it.
     pub fn list(&self, query: &ListQuery) -> ListView {
+        let searched = self.searched.get();
+        let mut answers = self.answers.borrow_mut();
+        if let Some(i) = answers.iter().position(|(q, _, _)| q == query) {
+            let kept = answers.remove(i);
+            if kept.1 == searched {
+                let view = kept.2.clone();
+                answers.push(kept);
+                return view;
+            }
+        }
+        let view = self.search(query);
+        if answers.len() >= KEPT_ANSWERS {
+            answers.remove(0);
+        }
+        answers.push((query.clone(), searched, view.clone()));
+        view
+    }
+
+    fn search(&self, query: &ListQuery) -> ListView {
         let answer = self.index.borrow().search(&query.to_request());
         ListView {
             articles: answer
@@ -302,6 +337,19 @@ impl Collection {
         Ok(())
     }
 
+    /// Takes in the card (list entry) of article `number` that arrived (unpacked).
+    pub fn add_card(&self, number: u32, bytes: &[u8]) -> Result<(), String> {
+        let entry: ListEntry = serde_json::from_slice(bytes).map_err(|e| {
+            format!(
+                "the card of article {number} does not decode: {}",
+                insight_corpus::json_message(&e)
+            )
+        })?;
+        self.hold_entry(number, entry);
+        self.changed();
+        Ok(())
+    }
+
     /// Takes in an id bucket that arrived (unpacked).
     pub fn add_ids(&self, bucket: usize, bytes: &[u8]) -> Result<(), String> {
         let ids: IdBucket = serde_json::from_slice(bytes).map_err(|e| {
@@ -330,6 +378,7 @@ impl Collection {
             .borrow_mut()
             .add(need, bytes)
             .map_err(|e| e.to_string());
+        self.searched.set(self.searched.get().wrapping_add(1));
         self.changed();
         result
     }

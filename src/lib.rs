@@ -15,6 +15,7 @@ pub mod marks;
 pub mod pages;
 pub mod reading;
 pub mod route;
+pub mod scroll;
 pub mod services;
 pub mod storage;
 

@@ -5,8 +5,8 @@ use crate::collection::{Collection, Want};
 use crate::services::{fetch_piece, fetch_range, unpack};
 use insight_corpus::published::PackHeader;
 
-/// Records fetched in one request may sit this far apart in their pack: cheaper than
-/// another request.
+/// Records (or cards) fetched in one request may sit this far apart in their pack:
+/// cheaper than another request.
 const RANGE_GAP: usize = 16 * 1024;
 
 /// Fetches one want into the collection; the error is what the reader is told.
@@ -31,7 +31,39 @@ pub async fn fetch(collection: &Collection, want: &Want) -> Result<(), String> {
             collection.add_ids(*bucket, &bytes)
         }
         Want::Records(list, numbers) => fetch_records(collection, *list, numbers).await,
+        Want::Cards(list, numbers) => fetch_cards(collection, *list, numbers).await,
     }
+}
+
+/// Fetches the cards of `numbers` (sorted) from the pack of list piece `list`: their
+/// places follow from the manifest, so close ones come in one range, with no header.
+async fn fetch_cards(collection: &Collection, list: usize, numbers: &[u32]) -> Result<(), String> {
+    let place = collection
+        .manifest()
+        .lists
+        .get(list)
+        .ok_or("no such list piece")?
+        .clone();
+    let slots = place.card_slots();
+    let wanted: Vec<(u32, usize, usize)> = numbers
+        .iter()
+        .filter_map(|&n| slots.range(n).map(|(start, end)| (n, start, end)))
+        .collect();
+    for span in spans(&wanted) {
+        let (start, end) = (span[0].1, span[span.len() - 1].2);
+        let bytes = fetch_range(&place.pack, start, end)
+            .await
+            .map_err(|e| e.to_string())?;
+        for &(number, from, to) in span {
+            let slot = bytes.get(from - start..to - start).unwrap_or_default();
+            let card = slots
+                .card(&place.pack, number, slot)
+                .map_err(|e| e.to_string())?;
+            let entry = unpack(&place.pack, card).await.map_err(|e| e.to_string())?;
+            collection.add_card(number, &entry)?;
+        }
+    }
+    Ok(())
 }
 
 async fn fetch_records(

@@ -39,6 +39,7 @@ fn collection() -> Collection {
         notice: None,
         articles: articles(),
         skipped: Vec::new(),
+        refused_links: Vec::new(),
     })
 }
 
@@ -188,6 +189,15 @@ fn arrive(c: &Collection, pieces: &HashMap<String, Vec<u8>>, wants: Vec<Want>) {
                     c.add_record(n, &decompress("record", &pack[start..end]).unwrap());
                 }
             }
+            Want::Cards(list, numbers) => {
+                let place = &c.manifest().lists[*list];
+                let (pack, slots) = (&pieces[&place.pack], place.card_slots());
+                for &n in numbers {
+                    let (start, end) = slots.range(n).unwrap();
+                    let card = slots.card(&place.pack, n, &pack[start..end]).unwrap();
+                    c.add_card(n, &decompress("card", card).unwrap()).unwrap();
+                }
+            }
         }
         c.finish(&want, Ok(()));
     }
@@ -204,7 +214,14 @@ fn published_pieces_arrive_as_the_views_ask_for_them() {
     assert!(view.wants.is_empty());
     assert_eq!(view.facets.unwrap().keywords.len(), c.keywords().len());
     let wants = c.wants_for(view.articles.as_ref().unwrap(), false);
-    assert_eq!(wants, [Want::Records(0, vec![0, 1, 2, 3])]);
+    assert_eq!(wants, [Want::Cards(0, vec![0, 1, 2, 3])]);
+    arrive(&c, &pieces, wants);
+    assert_eq!(
+        ids(&c, view.articles.as_ref().unwrap()),
+        ["new", "solo", "mid", "old"],
+        "the cards are the list entries"
+    );
+    assert!(c.record(0).is_none(), "a card brings no body");
 
     // A search asks for the directory, then for its terms' pieces.
     let query = ListQuery::default().with_text("energy ");

@@ -18,13 +18,16 @@ pub enum Want {
     List(usize),
     /// These articles whole, from the record pack of this list piece.
     Records(usize, Vec<u32>),
+    /// These articles' cards (list entries), from the record pack of this list piece.
+    Cards(usize, Vec<u32>),
     /// The id bucket at this place in the manifest.
     Ids(usize),
 }
 
 impl Collection {
-    /// What to fetch so that `numbers` can be shown: their list entries, or, with
-    /// `whole`, the articles themselves (bodies for snippets or the reader).
+    /// What to fetch so that `numbers` can be shown: their list entries (a whole list
+    /// piece for many of one piece, cards for a few), or, with `whole`, the articles
+    /// themselves (bodies for snippets or the reader).
     pub fn wants_for(&self, numbers: &[u32], whole: bool) -> Vec<Want> {
         let held = self.held.borrow();
         let mut by_list: std::collections::BTreeMap<usize, Vec<u32>> = Default::default();
@@ -41,11 +44,13 @@ impl Collection {
         by_list
             .into_iter()
             .map(|(list, mut numbers)| {
-                if !whole && numbers.len() >= WHOLE_LIST {
+                numbers.sort_unstable();
+                if whole {
+                    Want::Records(list, numbers)
+                } else if numbers.len() >= WHOLE_LIST {
                     Want::List(list)
                 } else {
-                    numbers.sort_unstable();
-                    Want::Records(list, numbers)
+                    Want::Cards(list, numbers)
                 }
             })
             .collect()
@@ -91,6 +96,15 @@ impl Collection {
     pub fn retry(&self) {
         self.held.borrow_mut().failed.clear();
         self.changed();
+    }
+
+    /// The want for a search piece, unless it is held already.
+    pub fn wants_search(&self, need: Need) -> Vec<Want> {
+        if self.index.borrow().has(need) {
+            Vec::new()
+        } else {
+            vec![Want::Search(need)]
+        }
     }
 
     /// The file name of a search piece.

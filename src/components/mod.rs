@@ -8,6 +8,8 @@ pub mod keyword_links;
 pub mod keyword_panel;
 pub mod load_failure;
 pub mod marked;
+pub mod pager;
 pub mod piece_failure;
+pub mod refused_links;
 pub mod search_box;
 pub mod selection_bar;

@@ -6,7 +6,9 @@ use crate::collection::{ListView, SharedCollection, Want};
 use crate::components::article_card::ArticleCard;
 use crate::components::facet_group::FacetGroup;
 use crate::components::keyword_panel::KeywordPanel;
+use crate::components::pager::{page_count, Pager};
 use crate::components::piece_failure::PieceFailureNotice;
+use crate::components::refused_links::RefusedLinksNotice;
 use crate::components::search_box::SearchBox;
 use crate::components::selection_bar::{Selected, SelectionBar};
 use crate::list_query::ListQuery;
@@ -14,6 +16,7 @@ use crate::marks;
 use crate::pages::recovery::{best_relaxation, Relaxation};
 use crate::reading::{History, Reading};
 use crate::route::Route;
+use insight_search::published::Need;
 use insight_search::{highlight, snippet, Facet, Facets, Sort};
 use std::sync::atomic::{AtomicBool, Ordering};
 use web_sys::HtmlSelectElement;
@@ -22,11 +25,11 @@ use yew_router::prelude::*;
 
 /// How many words a result's snippet shows.
 const SNIPPET_WORDS: usize = 36;
-/// How many articles the list shows at first, and adds each time "Show more" is pressed:
-/// a large collection's list stays quick to draw.
+/// How many articles a page of the list shows: a large collection's list stays quick to
+/// draw, and its page holds as many cards however large the collection.
 const PAGE: usize = 50;
-/// The same for a search, whose results are spread over the collection, so each card's
-/// entry comes on its own (by byte range) rather than with its neighbours.
+/// The same for a search, whose results are spread over the collection, so each card
+/// comes on its own (by byte range) rather than with its neighbours.
 const SEARCH_PAGE: usize = 20;
 /// How many of a search's first results show a snippet of their body (each needs its
 /// article fetched); the rest show their summary, marked.
@@ -53,6 +56,19 @@ pub fn use_list_query() -> ListQuery {
     ListQuery::from_query_string(location.as_ref().map(|l| l.query_str()).unwrap_or(""))
 }
 
+/// The page of the list the address asks for (`?page=3`), from 1. It is kept apart from
+/// the [`ListQuery`]: a new search or filter starts again at page 1.
+#[hook]
+fn use_list_page() -> usize {
+    let location = use_location();
+    let query = location.as_ref().map(|l| l.query_str()).unwrap_or("");
+    form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+        .find(|(name, _)| name == "page")
+        .and_then(|(_, value)| value.parse::<usize>().ok())
+        .unwrap_or(1)
+        .max(1)
+}
+
 #[component]
 pub fn ListPage(props: &ListPageProps) -> Html {
     let collection = props.collection.clone();
@@ -60,16 +76,13 @@ pub fn ListPage(props: &ListPageProps) -> Html {
     let reading = use_context::<Reading>().expect("the shell provides the reading history");
     let fetcher = use_context::<Fetcher>().expect("the shell provides the fetcher");
     let view = use_memo((collection.clone(), query.clone()), |(c, q)| c.list(q));
-    let page = if query.text().trim().is_empty() {
+    let per_page = if query.text().trim().is_empty() {
         PAGE
     } else {
         SEARCH_PAGE
     };
-    let shown = use_state(|| page);
-    {
-        let shown = shown.clone();
-        use_effect_with(query.clone(), move |_| shown.set(page));
-    }
+    let total = view.articles.as_ref().map_or(0, Vec::len);
+    let page = use_list_page().min(page_count(total, per_page));
     // While facets are being counted for a new query, the last counts stay in view,
     // marked as being counted, instead of blinking away.
     let last_facets = use_mut_ref(|| None::<Facets>);
@@ -86,20 +99,31 @@ pub fn ListPage(props: &ListPageProps) -> Html {
     let listed: Vec<u32> = view
         .articles
         .as_deref()
-        .map(|a| a.iter().take(*shown).copied().collect())
+        .map(|a| {
+            a.iter()
+                .skip((page - 1) * per_page)
+                .take(per_page)
+                .copied()
+                .collect()
+        })
         .unwrap_or_default();
     let relaxation = match &view.articles {
         Some(articles) if articles.is_empty() => Some(best_relaxation(&collection, &query)),
         _ => None,
     };
-    let mut wants: Vec<Want> = view.wants.clone();
-    wants.extend(collection.wants_for(&listed, false));
     let with_snippets: Vec<u32> = if searching {
         listed.iter().take(SNIPPETS).copied().collect()
     } else {
         Vec::new()
     };
-    wants.extend(collection.wants_for(&with_snippets, true));
+    let mut wants: Vec<Want> = view.wants.clone();
+    wants.extend(collection.wants_for(&listed, false));
+    // Snippets wait for the cards: a browser opens only a few connections to a host, and
+    // the results are drawn first.
+    let cards_pending = listed.iter().any(|&n| collection.entry(n).is_none());
+    if !cards_pending {
+        wants.extend(collection.wants_for(&with_snippets, true));
+    }
     if let Some((_, more)) = &relaxation {
         wants.extend(more.iter().cloned());
     }
@@ -126,6 +150,22 @@ pub fn ListPage(props: &ListPageProps) -> Html {
         })
     };
     let show = go.reform(|next: ListQuery| (next, false));
+    // Another page is a step of its own (Back returns to this one), and starts at the top.
+    let onpage = {
+        let (navigator, query) = (navigator.clone(), query.clone());
+        Callback::from(move |to: usize| {
+            if let Some(navigator) = &navigator {
+                let mut pairs = query.to_pairs();
+                if to > 1 {
+                    pairs.push(("page".to_string(), to.to_string()));
+                }
+                let _ = navigator.push_with_query(&Route::List, &pairs);
+                if let Some(window) = web_sys::window() {
+                    window.scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            }
+        })
+    };
     let onsearch = {
         let (go, query) = (go.clone(), query.clone());
         Callback::from(move |text: String| go.emit((query.with_text(&text), true)))
@@ -145,12 +185,18 @@ pub fn ListPage(props: &ListPageProps) -> Html {
     let drawn = listed
         .first()
         .is_some_and(|&n| collection.entry(n).is_some());
-    use_effect_with(drawn, |drawn| {
-        static FIRST: AtomicBool = AtomicBool::new(true);
-        if *drawn && FIRST.swap(false, Ordering::Relaxed) {
-            marks::mark(marks::FIRST_LIST_RENDERED);
-        }
-    });
+    {
+        let (fetch, collection) = (fetcher.fetch.clone(), collection.clone());
+        use_effect_with(drawn, move |drawn| {
+            static FIRST: AtomicBool = AtomicBool::new(true);
+            if *drawn && FIRST.swap(false, Ordering::Relaxed) {
+                marks::mark(marks::FIRST_LIST_RENDERED);
+                // The search directory is small and every search starts with it: once
+                // the list is up, it is fetched before the first keystroke needs it.
+                fetch.emit(collection.wants_search(Need::Directory));
+            }
+        });
+    }
     let busy = failure.is_none()
         && (view.articles.is_none() || listed.iter().any(|&n| collection.entry(n).is_none()));
     let settling = failure.is_none()
@@ -171,6 +217,7 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                 if !collection.skipped.is_empty() {
                     <SkippedNotice problems={collection.skipped.iter().map(|p| p.to_string()).collect::<Vec<_>>()} />
                 }
+                <RefusedLinksNotice links={collection.refused_links.clone()} />
                 <SelectionBar selected={selected(&collection, &query)} onremove={show.reform({
                     let query = query.clone();
                     move |(facet, value): (Facet, String)| query.toggled_in(facet, &value)
@@ -194,16 +241,7 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                         <NoResults relaxation={relaxation.and_then(|(r, _)| r)} onrelax={show.clone()} />
                     } else {
                         { results(&collection, &query, &view, &listed, &reading.history) }
-                        if articles.len() > *shown {
-                            <p class="show-more">
-                                <button type="button" class="button" onclick={{
-                                    let shown = shown.clone();
-                                    move |_| shown.set(*shown + page)
-                                }}>
-                                    { format!("Show more ({} of {} shown)", *shown, articles.len()) }
-                                </button>
-                            </p>
-                        }
+                        <Pager {page} {per_page} total={articles.len()} onpage={onpage} />
                     }
                 }
             </section>

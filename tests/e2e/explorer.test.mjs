@@ -96,10 +96,18 @@ describe("the collection", () => {
     for (const name of [manifest.search, ...manifest.ids, ...manifest.lists.flatMap((l) => [l.list, l.pack])]) {
       assert.match(name, /^[a-z]+-[0-9a-f]{16}\.bin$/);
     }
-    // The first list needed the manifest and one list piece, nothing of the search.
-    const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((r) => new URL(r.name).pathname.split("/").pop()));
-    const pieces = fetched.filter((name) => name.endsWith(".bin"));
-    assert.deepEqual(pieces, [manifest.lists.at(-1).list]);
+    // The first list needed the manifest and one list piece; once it was drawn, the small
+    // search directory came too, ready for the first keystroke, and nothing else.
+    await page.waitForFunction((name) => performance.getEntriesByType("resource").some((r) => r.name.endsWith(name) && r.responseEnd > 0), manifest.search);
+    const fetched = await page.evaluate(() => {
+      const drawn = performance.getEntriesByName("first-list-rendered", "mark")[0].startTime;
+      return performance.getEntriesByType("resource").map((r) => ({ name: new URL(r.name).pathname.split("/").pop(), afterList: r.startTime >= drawn }));
+    });
+    const pieces = fetched.filter((r) => r.name.endsWith(".bin"));
+    assert.deepEqual(pieces, [
+      { name: manifest.lists.at(-1).list, afterList: false },
+      { name: manifest.search, afterList: true },
+    ]);
   });
 
   test("says plainly that the sample articles and authors are fictional", async () => {
@@ -392,6 +400,35 @@ describe("loading and failure", () => {
     assert.match(await notice.innerText(), /corpus check corpus\.json/);
   });
 
+  test("a link whose target is not allowed costs the link, not the article: its text shows and it is counted", async () => {
+    const [newest] = newestFirst();
+    const target = "javascript:alert(1)";
+    const linked = {
+      ...newest,
+      body: [{ type: "paragraph", content: [{ type: "text", text: "See " }, { type: "link", href: target, content: [{ type: "emphasis", content: [{ type: "text", text: "the refused page" }] }] }] }, ...newest.body],
+    };
+    const articles = corpus.articles.map((a) => (a.id === newest.id ? linked : a));
+    const page = await openWithCorpus(json(JSON.stringify({ ...corpus, articles })));
+    await page.waitForSelector(".article-list");
+    assert.equal(await statusText(page), countText(corpus.articles.length));
+    assert.equal(await page.locator(".skipped-notice").count(), 0);
+    const notice = page.locator(".refused-links-notice");
+    assert.equal(await notice.locator("summary").innerText(), "1 link shown as text: its target is not allowed.");
+    await notice.locator("summary").click();
+    const listed = await notice.locator("li").allInnerTexts();
+    assert.equal(listed.length, 1);
+    assert.ok(listed[0].startsWith(`${newest.id}: link target "${target}" is not allowed`), listed[0]);
+    assert.match(await notice.innerText(), /corpus check corpus\.json/);
+    await page.locator(".article-list > li h2 a").first().click();
+    await page.waitForSelector("article.reader .article-body");
+    const body = page.locator("article.reader .article-body");
+    assert.equal(await body.locator("p").first().innerText(), "See the refused page");
+    assert.equal(await body.locator("p").first().locator("em").innerText(), "the refused page");
+    assert.equal(await body.locator("p").first().locator("a").count(), 0, "the text is not a link");
+    const withTarget = await page.evaluate((href) => [...document.querySelectorAll("a")].filter((a) => a.getAttribute("href")?.trim() === href).length, target);
+    assert.equal(withTarget, 0, "no link anywhere has the refused target");
+  });
+
   test("a 50 MB corpus loads, lists and searches", async () => {
     // Copies of the sample under new ids until the file passes 50 MB.
     const copies = Math.ceil((50 * 1024 * 1024) / JSON.stringify(corpus).length);
@@ -477,8 +514,12 @@ describe("broken pieces of a published collection", () => {
 
   test("a damaged search piece is refused by its hash; the list stays and Retry recovers", async () => {
     const manifest = await manifestOf();
-    const page = await open();
+    current = await openPage(browser, { origin: new URL(site.url).origin });
+    const { page } = current;
+    // The directory is fetched as soon as the list is drawn: it arrives damaged.
     await page.route(`**/corpus/${manifest.search}`, alter);
+    await page.goto(site.url);
+    await page.waitForSelector(".article-list");
     await page.getByRole("searchbox", { name: "Search articles" }).fill("energy");
     await notice(page).waitFor();
     assert.match(await notice(page).innerText(), /do not match the hash in its name/);
@@ -521,7 +562,7 @@ describe("broken pieces of a published collection", () => {
 });
 
 describe("a larger collection", () => {
-  test("shows 50 articles at a time, with a button for more", async () => {
+  test("shows 50 articles a page; the page is in the address, and Back returns to the place left", async () => {
     current = await openPage(browser, { origin: new URL(site.url).origin });
     const { page } = current;
     // Three copies of the sample under new ids: 132 articles.
@@ -532,12 +573,41 @@ describe("a larger collection", () => {
     await page.goto(site.url);
     await page.waitForSelector(".article-list");
     assert.equal(await statusText(page), countText(bigger.articles.length));
-    assert.equal(await page.locator(".article-list > li").count(), 50);
-    await page.getByRole("button", { name: /^Show more \(50 of 132 shown\)$/ }).click();
-    assert.equal(await page.locator(".article-list > li").count(), 100);
-    await page.getByRole("button", { name: /^Show more/ }).click();
-    assert.equal(await page.locator(".article-list > li").count(), 132);
-    assert.equal(await page.getByRole("button", { name: /^Show more/ }).count(), 0);
+    const cards = page.locator(".article-list > li");
+    const pager = page.getByRole("navigation", { name: "Pages" });
+    assert.equal(await cards.count(), 50);
+    assert.equal(await pager.locator(".pager-place").innerText(), "Page 1 of 3 · articles 1–50 of 132");
+    assert.equal(await pager.getByRole("button", { name: "Previous page" }).isDisabled(), true);
+    const firstOnPageOne = await cards.first().locator("h2").innerText();
+
+    await pager.getByRole("button", { name: "Next page" }).click();
+    await page.waitForURL(/[?&]page=2/);
+    assert.equal(await cards.count(), 50, "a page holds 50 cards, never more");
+    assert.notEqual(await cards.first().locator("h2").innerText(), firstOnPageOne);
+    await pager.getByRole("button", { name: "Next page" }).click();
+    await page.waitForURL(/[?&]page=3/);
+    assert.equal(await cards.count(), 32);
+    assert.equal(await pager.locator(".pager-place").innerText(), "Page 3 of 3 · articles 101–132 of 132");
+    assert.equal(await pager.getByRole("button", { name: "Next page" }).isDisabled(), true);
+
+    // Far down page 3, open an article; Back returns to page 3 where it was left.
+    const card = cards.nth(25);
+    await card.scrollIntoViewIfNeeded();
+    const title = await card.locator("h2").innerText();
+    const scrolled = await page.evaluate(() => window.scrollY);
+    assert.ok(scrolled > 500, `the page is scrolled down (${scrolled})`);
+    await card.locator("h2 a").click();
+    await page.waitForSelector("article.reader h1");
+    assert.equal(await page.evaluate(() => window.scrollY), 0, "the reader opens at its top");
+    await page.goBack();
+    await page.waitForURL(/[?&]page=3/);
+    await page.waitForSelector(".article-list");
+    assert.equal(await cards.nth(25).locator("h2").innerText(), title);
+    assert.ok(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled) < 2, "the scroll position is back");
+
+    // A new search starts again at page 1.
+    await page.getByRole("searchbox", { name: "Search articles" }).fill("trade");
+    await page.waitForFunction(() => !location.search.includes("page="));
   });
 });
 

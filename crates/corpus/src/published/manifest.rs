@@ -64,9 +64,20 @@ pub struct ListRef {
     /// The hash of the pack's header (16 hex digits): a pack is read by byte ranges, so
     /// its header and each record are checked on their own.
     pub header: String,
+    /// The size of the pack's card slots (see [`CardSlots`](super::CardSlots)).
+    pub card: u32,
 }
 
 impl ListRef {
+    /// Where this pack's card slots are.
+    pub fn card_slots(&self) -> super::CardSlots {
+        super::CardSlots {
+            first: self.first,
+            count: self.count,
+            slot: self.card,
+        }
+    }
+
     /// The pack header's hash as a number, if the manifest gives a well-formed one.
     pub fn header_hash(&self) -> Option<u64> {
         (self.header.len() == 16)
@@ -139,6 +150,7 @@ mod tests {
                     list: String::new(),
                     pack: String::new(),
                     header: String::new(),
+                    card: 0,
                 };
                 first += count;
                 l

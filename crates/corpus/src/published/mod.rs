@@ -7,7 +7,9 @@
 //! - list pieces: the list metadata of consecutive articles (no bodies), enough to draw
 //!   cards; the newest piece draws the first list.
 //! - record packs, one beside each list piece: every article whole, each compressed on its
-//!   own behind a small header, so one article can be fetched by byte range.
+//!   own behind a small header, so one article can be fetched by byte range; and each
+//!   article's card in a slot of fixed size, so a search's scattered results are fetched
+//!   one range each, without the header first.
 //! - id buckets: which article number an id has, for addresses like `/articles/<id>`.
 //! - the search pieces (written and read by `insight-search`), listed by one directory
 //!   piece.
@@ -26,7 +28,7 @@ mod read;
 mod records;
 
 pub use manifest::{ListRef, Manifest, ValueCount, YearCount, MANIFEST_FILE, MANIFEST_VERSION};
-pub use pack::{PackHeader, PackWriter};
+pub use pack::{CardSlots, PackHeader, PackWriter};
 pub use piece::{bucket_of, piece_hash, piece_name, verify_piece, PieceError, PIECES_FOLDER};
 pub use records::{IdBucket, ListEntry, ListPiece};
 

@@ -1,41 +1,124 @@
 //! Record packs: whole articles side by side, each compressed on its own, behind a header
-//! that gives each record's length and hash. The reader opens one article (or the
-//! articles a page of results shows) by fetching the header and then byte ranges, so a
-//! pack of a hundred articles costs a reader only the ones it shows.
+//! that gives each record's length and hash, and beside them each article's card (its
+//! list entry) in a slot of fixed size. The reader opens one article (or the articles a
+//! page of results shows) by fetching the header and then byte ranges, so a pack of a
+//! hundred articles costs a reader only the ones it shows; a card needs no header at all,
+//! since its place follows from the slot size the manifest gives.
 //!
-//! Layout: `count: u32`, then per record `length: u32, hash: u64` (little-endian), then
-//! the records in order.
+//! Layout (little-endian): `count: u32`, `slot: u32`, then per record `length: u32,
+//! hash: u64`; then `count` card slots of `slot` bytes each; then the records in order.
+//! A slot holds `hash: u64` (of the article's number and the card), `length: u32`, the
+//! stored card, and zeros to its end: it checks itself, so a card fetched alone is
+//! checked too.
 
 use super::piece::piece_hash;
 use super::PieceError;
 
-const COUNT_BYTES: usize = 4;
+const COUNT_BYTES: usize = 8;
 const ENTRY_BYTES: usize = 12;
+/// A card slot's own bytes before the card: its hash and length.
+const SLOT_OVERHEAD: usize = 12;
 
-/// Builds a pack from compressed records.
+/// Builds a pack from compressed records and cards.
 #[derive(Debug, Default)]
 pub struct PackWriter {
     records: Vec<Vec<u8>>,
+    cards: Vec<Vec<u8>>,
+    /// The number of the pack's first article (cards are checked against their number).
+    first: u32,
 }
 
 impl PackWriter {
-    pub fn push(&mut self, stored_record: Vec<u8>) {
-        self.records.push(stored_record);
+    /// A pack whose first article has this number.
+    pub fn starting_at(first: u32) -> PackWriter {
+        PackWriter {
+            first,
+            ..PackWriter::default()
+        }
     }
 
-    /// The pack's bytes and the hash of its header.
-    pub fn finish(self) -> (Vec<u8>, u64) {
+    /// Adds the next article: its stored record and its stored card.
+    pub fn push(&mut self, stored_record: Vec<u8>, stored_card: Vec<u8>) {
+        self.records.push(stored_record);
+        self.cards.push(stored_card);
+    }
+
+    /// The pack's bytes, the hash of its header, and its card slot size.
+    pub fn finish(self) -> (Vec<u8>, u64, u32) {
+        let count = self.records.len();
+        let slot = SLOT_OVERHEAD + self.cards.iter().map(Vec::len).max().unwrap_or(0);
         let mut bytes = Vec::with_capacity(
-            PackHeader::size(self.records.len()) + self.records.iter().map(Vec::len).sum::<usize>(),
+            PackHeader::size(count)
+                + slot * count
+                + self.records.iter().map(Vec::len).sum::<usize>(),
         );
-        bytes.extend_from_slice(&(self.records.len() as u32).to_le_bytes());
+        bytes.extend_from_slice(&(count as u32).to_le_bytes());
+        bytes.extend_from_slice(&(slot as u32).to_le_bytes());
         for record in &self.records {
             bytes.extend_from_slice(&(record.len() as u32).to_le_bytes());
             bytes.extend_from_slice(&piece_hash(record).to_le_bytes());
         }
         let header_hash = piece_hash(&bytes);
+        for (i, card) in self.cards.iter().enumerate() {
+            let start = bytes.len();
+            let number = self.first + i as u32;
+            bytes.extend_from_slice(&card_hash(number, card).to_le_bytes());
+            bytes.extend_from_slice(&(card.len() as u32).to_le_bytes());
+            bytes.extend_from_slice(card);
+            bytes.resize(start + slot, 0);
+        }
         self.records.iter().for_each(|r| bytes.extend_from_slice(r));
-        (bytes, header_hash)
+        (bytes, header_hash, slot as u32)
+    }
+}
+
+/// The hash a card slot carries: of the article's number and the stored card, so a slot
+/// read from the wrong place is refused.
+fn card_hash(number: u32, card: &[u8]) -> u64 {
+    xxhash_rust::xxh64::xxh64(card, u64::from(number) + 1)
+}
+
+/// Where the card slots of a pack are, from what the manifest says of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CardSlots {
+    /// The number of the pack's first article.
+    pub first: u32,
+    pub count: u32,
+    /// The size of one slot.
+    pub slot: u32,
+}
+
+impl CardSlots {
+    /// The byte range (start, end) of article `number`'s slot, if the pack holds it.
+    pub fn range(&self, number: u32) -> Option<(usize, usize)> {
+        let i = number.checked_sub(self.first).filter(|&i| i < self.count)? as usize;
+        let start = PackHeader::size(self.count as usize) + i * self.slot as usize;
+        Some((start, start + self.slot as usize))
+    }
+
+    /// The stored card in `slot_bytes` (article `number`'s slot of `pack`), checked.
+    pub fn card<'a>(
+        &self,
+        pack: &str,
+        number: u32,
+        slot_bytes: &'a [u8],
+    ) -> Result<&'a [u8], PieceError> {
+        let damaged = || PieceError::HashMismatch {
+            piece: format!("{pack} (the card of article {number})"),
+        };
+        if slot_bytes.len() != self.slot as usize || slot_bytes.len() < SLOT_OVERHEAD {
+            return Err(damaged());
+        }
+        let hash = u64::from_le_bytes(slot_bytes[..8].try_into().map_err(|_| damaged())?);
+        let len = u32::from_le_bytes(slot_bytes[8..12].try_into().map_err(|_| damaged())?);
+        let card = slot_bytes
+            .get(SLOT_OVERHEAD..SLOT_OVERHEAD + len as usize)
+            .ok_or_else(damaged)?;
+        if card_hash(number, card) == hash {
+            Ok(card)
+        } else {
+            Err(damaged())
+        }
     }
 }
 
@@ -80,10 +163,11 @@ impl PackHeader {
                 .rev()
                 .fold(0u64, |v, &b| (v << 8) | u64::from(b))
         };
-        if word(0, COUNT_BYTES) != count as u64 {
+        if word(0, 4) != count as u64 {
             return Err(malformed("its header counts another number of records"));
         }
-        let mut at = size;
+        let slot = word(4, 4) as usize;
+        let mut at = size + slot * count;
         let mut ranges = Vec::with_capacity(count);
         let mut hashes = Vec::with_capacity(count);
         for i in 0..count {
@@ -116,16 +200,23 @@ impl PackHeader {
 mod tests {
     use super::*;
 
+    fn pack_of(first: u32, records: &[&[u8]], cards: &[&[u8]]) -> (Vec<u8>, u64, u32) {
+        let mut writer = PackWriter::starting_at(first);
+        records
+            .iter()
+            .zip(cards)
+            .for_each(|(r, c)| writer.push(r.to_vec(), c.to_vec()));
+        writer.finish()
+    }
+
     #[test]
     fn records_come_back_by_range() {
-        let mut writer = PackWriter::default();
-        let records: Vec<Vec<u8>> = vec![b"first".to_vec(), vec![], b"third record".to_vec()];
-        records.iter().for_each(|r| writer.push(r.clone()));
-        let (pack, hash) = writer.finish();
+        let records: [&[u8]; 3] = [b"first", b"", b"third record"];
+        let (pack, hash, _) = pack_of(0, &records, &[b"a", b"bb", b""]);
         let header = PackHeader::read("p", &pack, 3, hash).unwrap();
         for (i, record) in records.iter().enumerate() {
             let (start, end) = header.range(i).unwrap();
-            assert_eq!(&pack[start..end], record.as_slice());
+            assert_eq!(&pack[start..end], *record);
             assert_eq!(header.verify("p", i, &pack[start..end]), Ok(()));
         }
         assert!(header.verify("p", 0, b"other").is_err());
@@ -133,10 +224,46 @@ mod tests {
     }
 
     #[test]
+    fn cards_come_back_by_range_without_the_header() {
+        let cards: [&[u8]; 3] = [b"card one", b"", b"a longer third card"];
+        let (pack, _, slot) = pack_of(40, &[b"r1", b"r2", b"r3"], &cards);
+        let slots = CardSlots {
+            first: 40,
+            count: 3,
+            slot,
+        };
+        for (i, card) in cards.iter().enumerate() {
+            let number = 40 + i as u32;
+            let (start, end) = slots.range(number).unwrap();
+            assert_eq!(slots.card("p", number, &pack[start..end]), Ok(*card));
+        }
+        assert_eq!(slots.range(39), None);
+        assert_eq!(slots.range(43), None);
+    }
+
+    #[test]
+    fn a_card_from_the_wrong_place_or_damaged_is_refused() {
+        let (pack, _, slot) = pack_of(0, &[b"r1", b"r2"], &[b"card one", b"card two"]);
+        let slots = CardSlots {
+            first: 0,
+            count: 2,
+            slot,
+        };
+        let (start, end) = slots.range(0).unwrap();
+        // The slot of article 0 read as article 1's.
+        assert!(slots.card("p", 1, &pack[start..end]).is_err());
+        let mut damaged = pack[start..end].to_vec();
+        damaged[SLOT_OVERHEAD] ^= 1;
+        assert!(slots.card("p", 0, &damaged).is_err());
+        assert!(slots.card("p", 0, &pack[start..end - 1]).is_err());
+        let mut too_long = pack[start..end].to_vec();
+        too_long[8] = 200;
+        assert!(slots.card("p", 0, &too_long).is_err());
+    }
+
+    #[test]
     fn a_header_of_another_pack_is_refused() {
-        let mut writer = PackWriter::default();
-        writer.push(b"x".to_vec());
-        let (pack, hash) = writer.finish();
+        let (pack, hash, _) = pack_of(0, &[b"x"], &[b"c"]);
         assert!(PackHeader::read("p", &pack, 1, hash ^ 1).is_err());
         assert!(PackHeader::read("p", &pack, 2, hash).is_err());
         assert!(PackHeader::read("p", &pack[..5], 1, hash).is_err());

@@ -3,7 +3,8 @@
 //! every article is validated as the explorer would, with each problem naming its piece.
 
 use super::{
-    bucket_of, decompress, verify_piece, IdBucket, ListPiece, Manifest, PackHeader, MANIFEST_FILE,
+    bucket_of, decompress, verify_piece, IdBucket, ListEntry, ListPiece, Manifest, PackHeader,
+    MANIFEST_FILE,
 };
 use crate::{validate_article, Article, Problem};
 use std::collections::HashSet;
@@ -148,6 +149,9 @@ fn read_list(
                     format!("its record in {} differs from its list entry", list.pack),
                 ));
             }
+            if let Err(message) = check_card(&pack, list, i, entry) {
+                problems.push(Problem::new(&entry.id, message));
+            }
             match problems.is_empty() {
                 true => Ok(article),
                 false => {
@@ -157,6 +161,33 @@ fn read_list(
             }
         })
         .collect())
+}
+
+/// The card of the `i`th article of a pack is whole and is its list entry.
+fn check_card(
+    pack: &[u8],
+    list: &super::ListRef,
+    i: usize,
+    entry: &ListEntry,
+) -> Result<(), String> {
+    let slots = list.card_slots();
+    let number = list.first + i as u32;
+    let (start, end) = slots.range(number).unwrap_or_default();
+    let slot = pack
+        .get(start..end)
+        .ok_or_else(|| format!("its card in {} is cut short", list.pack))?;
+    let card = slots
+        .card(&list.pack, number, slot)
+        .map_err(|e| e.to_string())?;
+    let card = decompress(&list.pack, card).map_err(|e| e.to_string())?;
+    match serde_json::from_slice::<ListEntry>(&card) {
+        Ok(card) if &card == entry => Ok(()),
+        Ok(_) => Err(format!(
+            "its card in {} differs from its list entry",
+            list.pack
+        )),
+        Err(e) => Err(format!("its card in {} does not decode: {e}", list.pack)),
+    }
 }
 
 /// Every id is unique and its bucket gives its number.

@@ -370,25 +370,29 @@ fn write_lists(numbered: &[Article], pieces: &mut Pieces) -> Vec<ListRef> {
         }
     }
     let store = pieces.store;
-    let built: Vec<(Vec<u8>, Vec<u8>, u64)> = in_parallel(&bounds, |&(start, end)| {
+    // Per list piece: its stored bytes, and its pack's bytes, header hash and card slot.
+    type Built = (Vec<u8>, (Vec<u8>, u64, u32));
+    let built: Vec<Built> = in_parallel(&bounds, |&(start, end)| {
         let part = &numbered[start..end];
         let list = ListPiece {
             articles: part.iter().map(ListEntry::of).collect(),
         };
-        let mut pack = PackWriter::default();
-        part.iter().for_each(|a| pack.push(store(&json(a))));
-        let (pack, header) = pack.finish();
-        (store(&json(&list)), pack, header)
+        let mut pack = PackWriter::starting_at(start as u32);
+        for (article, entry) in part.iter().zip(&list.articles) {
+            pack.push(store(&json(article)), store(&json(entry)));
+        }
+        (store(&json(&list)), pack.finish())
     });
     bounds
         .into_iter()
         .zip(built)
-        .map(|((start, end), (list, pack, header))| ListRef {
+        .map(|((start, end), (list, (pack, header, card)))| ListRef {
             first: start as u32,
             count: (end - start) as u32,
             list: pieces.add_stored("list", list),
             pack: pieces.add_stored("pack", pack),
             header: format!("{header:016x}"),
+            card,
         })
         .collect()
 }

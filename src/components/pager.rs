@@ -1,0 +1,94 @@
+//! Moves between pages of the article list: the list shows one page at a time, so its
+//! page stays quick to draw however large the collection; the page is in the address,
+//! so Back and shared links return to it.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PagerProps {
+    /// The page shown, from 1.
+    pub page: usize,
+    /// How many articles a page shows.
+    pub per_page: usize,
+    /// How many articles there are in all.
+    pub total: usize,
+    /// Asks for another page (from 1).
+    pub onpage: Callback<usize>,
+}
+
+/// How many pages `total` articles take, `per_page` to a page (at least one).
+pub fn page_count(total: usize, per_page: usize) -> usize {
+    total.div_ceil(per_page.max(1)).max(1)
+}
+
+/// "Page 2 of 185 · articles 51–100 of 9,240".
+pub fn page_text(page: usize, per_page: usize, total: usize) -> String {
+    let first = (page - 1) * per_page + 1;
+    let last = (page * per_page).min(total);
+    format!(
+        "Page {} of {} · articles {}–{} of {}",
+        grouped(page),
+        grouped(page_count(total, per_page)),
+        grouped(first),
+        grouped(last),
+        grouped(total)
+    )
+}
+
+/// A count with thousands separated by commas: 9,240.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+#[component]
+pub fn Pager(props: &PagerProps) -> Html {
+    let pages = page_count(props.total, props.per_page);
+    if pages <= 1 {
+        return html! {};
+    }
+    let go = |to: usize| {
+        let onpage = props.onpage.clone();
+        Callback::from(move |_: MouseEvent| onpage.emit(to))
+    };
+    html! {
+        <nav class="pager" aria-label="Pages">
+            <button type="button" class="button" disabled={props.page <= 1} onclick={go(props.page.saturating_sub(1))}>
+                {"Previous page"}
+            </button>
+            <span class="pager-place">{ page_text(props.page, props.per_page, props.total) }</span>
+            <button type="button" class="button" disabled={props.page >= pages} onclick={go(props.page + 1)}>
+                {"Next page"}
+            </button>
+        </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_count_and_name_their_articles() {
+        assert_eq!(page_count(0, 50), 1);
+        assert_eq!(page_count(50, 50), 1);
+        assert_eq!(page_count(51, 50), 2);
+        assert_eq!(page_text(1, 50, 132), "Page 1 of 3 · articles 1–50 of 132");
+        assert_eq!(
+            page_text(3, 50, 132),
+            "Page 3 of 3 · articles 101–132 of 132"
+        );
+        assert_eq!(
+            page_text(185, 50, 9240),
+            "Page 185 of 185 · articles 9,201–9,240 of 9,240"
+        );
+        assert_eq!(grouped(1_234_567), "1,234,567");
+    }
+}

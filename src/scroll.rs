@@ -1,0 +1,83 @@
+//! Where the page is scrolled, page by page: opening another page starts at its top, and
+//! going Back (or Forward) returns to where that page was left, so a reader who opens an
+//! article from far down the list finds their place again. Changing only the list's
+//! filters keeps the scroll where it is.
+
+use gloo_events::EventListener;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// How many pages' scroll positions are remembered.
+const REMEMBERED: usize = 200;
+
+thread_local! {
+    /// The last scroll position of each address (path and query) visited.
+    static POSITIONS: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
+    /// Whether the address last changed by Back or Forward.
+    static CAME_BACK: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The current address, as positions are remembered by.
+fn address() -> Option<String> {
+    let location = web_sys::window()?.location();
+    Some(format!(
+        "{}{}",
+        location.pathname().ok()?,
+        location.search().ok()?
+    ))
+}
+
+/// Remembers each page's scroll position, and sets it when the address changes.
+#[hook]
+pub fn use_scroll_memory() {
+    // Listeners for the app's lifetime: each scroll is remembered under the address it
+    // happened at; Back and Forward are told apart from links by their `popstate`.
+    use_effect_with((), |_| {
+        let window = web_sys::window();
+        let listeners = window.map(|window| {
+            if let Ok(history) = window.history() {
+                // The app sets the position itself, once the page it returns to is drawn.
+                let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+            }
+            // gloo's listeners are passive: remembering never delays scrolling.
+            let scrolled = EventListener::new(&window, "scroll", |_| {
+                let (Some(address), Some(y)) =
+                    (address(), web_sys::window().and_then(|w| w.scroll_y().ok()))
+                else {
+                    return;
+                };
+                POSITIONS.with_borrow_mut(|positions| {
+                    if positions.len() >= REMEMBERED && !positions.contains_key(&address) {
+                        positions.clear();
+                    }
+                    positions.insert(address, y);
+                });
+            });
+            let went_back = EventListener::new(&window, "popstate", |_| CAME_BACK.set(true));
+            (scrolled, went_back)
+        });
+        move || drop(listeners)
+    });
+    let location = use_location();
+    let path = location.as_ref().map(|l| l.path().to_string());
+    let query = location.as_ref().map(|l| l.query_str().to_string());
+    let previous_path = use_mut_ref(|| None::<String>);
+    use_effect_with((path, query), move |(path, _)| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let came_back = CAME_BACK.replace(false);
+        let new_page = *previous_path.borrow() != *path;
+        *previous_path.borrow_mut() = path.clone();
+        if came_back {
+            let y = address()
+                .and_then(|a| POSITIONS.with_borrow(|p| p.get(&a).copied()))
+                .unwrap_or(0.0);
+            window.scroll_to_with_x_and_y(0.0, y);
+        } else if new_page {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
+}
