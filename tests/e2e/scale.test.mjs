@@ -135,6 +135,36 @@ describe("a collection of 10,000 articles", () => {
     assert.ok(transferred() < 600 * 1024, `${transferred()} bytes for two readers`);
   });
 
+  test("a search's scattered results come as cards, one small range each; a damaged card is refused and Retry recovers", async () => {
+    const page = await open();
+    const slots = new Map(manifest.lists.map((l) => [l.pack, l.card]));
+    const cardRanges = [];
+    let damage = true;
+    await page.route("**/corpus/pack-*.bin", async (route) => {
+      const name = new URL(route.request().url()).pathname.split("/").pop();
+      const [start, end] = (route.request().headers().range ?? "").replace("bytes=", "").split("-").map(Number);
+      // A card request covers whole slots and starts past the header.
+      const isCard = start > 0 && (end - start + 1) % slots.get(name) === 0;
+      if (!isCard) return route.continue();
+      cardRanges.push(end - start + 1);
+      if (!damage) return route.continue();
+      const response = await route.fetch();
+      const body = Buffer.from(await response.body());
+      body[20] ^= 0xff;
+      await route.fulfill({ response, body });
+    });
+    await page.getByRole("searchbox", { name: "Search articles" }).fill("policy ");
+    await page.locator(".piece-failure").waitFor();
+    assert.match(await page.locator(".piece-failure").innerText(), /pack-[0-9a-f]{16}\.bin \(the card of article \d+\)/);
+    assert.ok(cardRanges.length > 0 && cardRanges.every((bytes) => bytes < 8 * 1024), cardRanges.join(" "));
+    damage = false;
+    await page.locator(".piece-failure").getByRole("button", { name: "Retry" }).click();
+    await settle(page);
+    assert.match(await page.locator(".result-count").innerText(), /^[\d,]+ articles$/);
+    assert.equal(await page.locator(".article-list > li").count(), 20, "a page of search results");
+    assert.equal(await page.locator(".piece-failure").count(), 0);
+  });
+
   test("a missing term piece costs that search, not the page", async () => {
     const page = await open();
     current.allowed = [/status of 404/];

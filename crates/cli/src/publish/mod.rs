@@ -13,7 +13,7 @@ mod content_policy;
 mod pieces;
 
 use crate::ingest::{build, SourceArgs};
-use crate::output::write_atomically;
+use crate::output::{write_atomically, write_many_atomically, Sync};
 use clap::Args;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -51,12 +51,14 @@ pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
     write_atomically(&args.site.join("404.html"), index.as_bytes())?;
     let articles = args.site.join("articles");
     let mut pages = std::collections::HashSet::new();
+    let mut copies = Vec::with_capacity(built.corpus.articles.len());
     for article in &built.corpus.articles {
         // Ids are validated URL-safe slugs, so they are safe file names too.
         let page = format!("{}.html", article.id);
-        write_atomically(&articles.join(&page), index.as_bytes())?;
+        copies.push((articles.join(&page), index.as_bytes()));
         pages.insert(page);
     }
+    write_many_atomically(&copies, Sync::MendedByNextPublish)?;
     remove_stale_pages(&articles, &pages)?;
     Ok(built.finish(
         &args.source,

@@ -3,7 +3,7 @@
 //! of that name is already right), the manifest last, so a reader never finds a manifest
 //! naming a piece that is not there yet; then pieces no longer named are removed.
 
-use crate::output::write_atomically;
+use crate::output::{write_atomically, write_many_atomically, Sync};
 use insight_corpus::published::{MANIFEST_FILE, PIECES_FOLDER};
 use insight_search::published::Published;
 use std::collections::HashSet;
@@ -19,21 +19,24 @@ pub struct Written {
 
 pub fn write_pieces(site: &Path, published: &Published) -> Result<Written, String> {
     let folder = site.join(PIECES_FOLDER);
-    let mut written = 0;
     let mut kept = 0;
     let mut bytes = 0;
     let mut names = HashSet::new();
+    let mut new = Vec::new();
     for (name, stored) in &published.pieces {
         bytes += stored.len() as u64;
-        names.insert(name.as_str());
+        if !names.insert(name.as_str()) {
+            // Pieces of the same content share a name (and a file).
+            continue;
+        }
         let path = folder.join(name);
         if std::fs::metadata(&path).is_ok_and(|m| m.len() == stored.len() as u64) {
             kept += 1;
-            continue;
+        } else {
+            new.push((path, stored.as_slice()));
         }
-        write_atomically(&path, stored)?;
-        written += 1;
     }
+    let written = write_many_atomically(&new, Sync::ToDisk)?;
     let manifest = serde_json::to_vec(&published.manifest)
         .map_err(|e| format!("cannot encode the manifest: {e}"))?;
     bytes += manifest.len() as u64;
