@@ -10,7 +10,9 @@
 mod wants;
 
 use crate::list_query::ListQuery;
-use insight_corpus::published::{IdBucket, ListEntry, ListPiece, Manifest, PackHeader};
+use insight_corpus::published::{
+    Card, IdBucket, ListEntry, ListPiece, Manifest, PackHeader, RecordPlace,
+};
 use insight_corpus::{validate_article, Article, Problem, RefusedLink, ValidCorpus};
 use insight_search::published::{publish_search_unpacked, Need, PieceIndex};
 use insight_search::{Facets, Query};
@@ -59,6 +61,8 @@ struct Held {
     entries: HashMap<u32, Rc<ListEntry>>,
     records: HashMap<u32, Rc<Article>>,
     headers: HashMap<usize, Rc<PackHeader>>,
+    /// Where records are, from the cards that arrived.
+    record_places: HashMap<u32, RecordPlace>,
     buckets: HashSet<usize>,
     numbers: HashMap<String, u32>,
     /// Pieces that failed, by want, with what to tell the reader.
@@ -337,17 +341,27 @@ impl Collection {
         Ok(())
     }
 
-    /// Takes in the card (list entry) of article `number` that arrived (unpacked).
-    pub fn add_card(&self, number: u32, bytes: &[u8]) -> Result<(), String> {
-        let entry: ListEntry = serde_json::from_slice(bytes).map_err(|e| {
+    /// Takes in the card of article `number` that arrived: its list entry, and where its
+    /// record is (so the record needs no pack header).
+    pub fn add_card(&self, number: u32, card: Card<'_>) -> Result<(), String> {
+        let entry: ListEntry = serde_json::from_slice(card.entry).map_err(|e| {
             format!(
                 "the card of article {number} does not decode: {}",
                 insight_corpus::json_message(&e)
             )
         })?;
         self.hold_entry(number, entry);
+        self.held
+            .borrow_mut()
+            .record_places
+            .insert(number, card.record);
         self.changed();
         Ok(())
+    }
+
+    /// Where article `number`'s record is in its pack, if its card told.
+    pub fn record_place(&self, number: u32) -> Option<RecordPlace> {
+        self.held.borrow().record_places.get(&number).copied()
     }
 
     /// Takes in an id bucket that arrived (unpacked).

@@ -3,7 +3,7 @@
 
 use crate::collection::{Collection, Want};
 use crate::services::{fetch_piece, fetch_range, unpack};
-use insight_corpus::published::PackHeader;
+use insight_corpus::published::{ListRef, PackHeader, RecordPlace};
 
 /// Records (or cards) fetched in one request may sit this far apart in their pack:
 /// cheaper than another request.
@@ -59,13 +59,15 @@ async fn fetch_cards(collection: &Collection, list: usize, numbers: &[u32]) -> R
             let card = slots
                 .card(&place.pack, number, slot)
                 .map_err(|e| e.to_string())?;
-            let entry = unpack(&place.pack, card).await.map_err(|e| e.to_string())?;
-            collection.add_card(number, &entry)?;
+            collection.add_card(number, card)?;
         }
     }
     Ok(())
 }
 
+/// Fetches the records of `numbers` (sorted) from the pack of list piece `list`. Where
+/// each is comes from its card when that arrived, or else from the pack's header
+/// (fetched first, once).
 async fn fetch_records(
     collection: &Collection,
     list: usize,
@@ -77,49 +79,78 @@ async fn fetch_records(
         .get(list)
         .ok_or("no such list piece")?
         .clone();
-    let header = match collection.header(list) {
-        Some(header) => header,
-        None => {
-            let count = place.count as usize;
-            let bytes = fetch_range(&place.pack, 0, PackHeader::size(count))
-                .await
-                .map_err(|e| e.to_string())?;
-            let hash = place
-                .header_hash()
-                .ok_or("the manifest gives no header hash")?;
-            let header =
-                PackHeader::read(&place.pack, &bytes, count, hash).map_err(|e| e.to_string())?;
-            collection.add_header(list, header);
-            collection
-                .header(list)
-                .ok_or("the pack header was not kept")?
-        }
-    };
-    let wanted: Vec<(u32, usize, usize)> = numbers
+    let header = if numbers
         .iter()
-        .filter_map(|&n| {
-            let (start, end) = header.range(n.checked_sub(place.first)? as usize)?;
-            Some((n, start, end))
+        .all(|&n| collection.record_place(n).is_some())
+    {
+        None
+    } else {
+        Some(header(collection, list, &place).await?)
+    };
+    let located: std::collections::HashMap<u32, RecordPlace> = numbers
+        .iter()
+        .filter_map(|&n| match (&header, collection.record_place(n)) {
+            (_, Some(known)) => Some((n, known)),
+            (Some(header), None) => {
+                let i = n.checked_sub(place.first)? as usize;
+                let (start, end) = header.range(i)?;
+                Some((
+                    n,
+                    RecordPlace {
+                        start,
+                        end,
+                        hash: header.hash(i)?,
+                    },
+                ))
+            }
+            (None, None) => None,
         })
         .collect();
+    let mut wanted: Vec<(u32, usize, usize)> = located
+        .iter()
+        .map(|(n, at)| (*n, at.start, at.end))
+        .collect();
+    wanted.sort_unstable();
     for span in spans(&wanted) {
         let (start, end) = (span[0].1, span[span.len() - 1].2);
         let bytes = fetch_range(&place.pack, start, end)
             .await
             .map_err(|e| e.to_string())?;
         for &(number, from, to) in span {
-            let i = (number - place.first) as usize;
             let stored = bytes.get(from - start..to - start).unwrap_or_default();
-            match header.verify(&place.pack, i, stored) {
-                Ok(()) => match unpack(&place.pack, stored).await {
-                    Ok(record) => collection.add_record(number, &record),
-                    Err(e) => return Err(e.to_string()),
-                },
-                Err(e) => return Err(e.to_string()),
-            }
+            located[&number]
+                .verify(&place.pack, number, stored)
+                .map_err(|e| e.to_string())?;
+            let record = unpack(&place.pack, stored)
+                .await
+                .map_err(|e| e.to_string())?;
+            collection.add_record(number, &record);
         }
     }
     Ok(())
+}
+
+/// The header of list piece `list`'s pack: held, or fetched and checked.
+async fn header(
+    collection: &Collection,
+    list: usize,
+    place: &ListRef,
+) -> Result<std::rc::Rc<PackHeader>, String> {
+    if let Some(header) = collection.header(list) {
+        return Ok(header);
+    }
+    let count = place.count as usize;
+    let bytes = fetch_range(&place.pack, 0, PackHeader::size(count))
+        .await
+        .map_err(|e| e.to_string())?;
+    let hash = place
+        .header_hash()
+        .ok_or("the manifest gives no header hash")?;
+    let header = PackHeader::read(&place.pack, &bytes, count, hash).map_err(|e| e.to_string())?;
+    collection.add_header(list, header);
+    collection
+        .header(list)
+        .ok_or_else(|| "the pack header was not kept".to_string())
 }
 
 /// Groups records (sorted by place in the pack) into runs fetched by one request each.

@@ -195,7 +195,12 @@ fn arrive(c: &Collection, pieces: &HashMap<String, Vec<u8>>, wants: Vec<Want>) {
                 for &n in numbers {
                     let (start, end) = slots.range(n).unwrap();
                     let card = slots.card(&place.pack, n, &pack[start..end]).unwrap();
-                    c.add_card(n, &decompress("card", card).unwrap()).unwrap();
+                    c.add_card(n, card).unwrap();
+                    let record = c.record_place(n).unwrap();
+                    assert_eq!(
+                        record.verify(&place.pack, n, &pack[record.start..record.end]),
+                        Ok(())
+                    );
                 }
             }
         }

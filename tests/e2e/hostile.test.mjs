@@ -261,14 +261,17 @@ async function readRefusedLinks({ articles, base }) {
   for (const article of articles) {
     history.pushState(null, "", `${base}articles/${article.id}`);
     dispatchEvent(new PopStateEvent("popstate"));
-    const shown = () => document.querySelector("article.reader h1")?.textContent === article.title && document.querySelector("article.reader .article-body");
+    const j = Number(article.id.split("-").pop());
+    // Shown: its title, and a body that is its own (not the last reader's, still in place).
+    const shown = () =>
+      document.querySelector("article.reader h1")?.textContent === article.title &&
+      document.querySelector("article.reader .article-body")?.textContent.includes(`Dangerous link ${j}:`);
     for (let tries = 0; !shown() && tries < 500; tries++) await frame();
     const body = document.querySelector("article.reader .article-body");
     if (!shown() || !body) {
-      wrong.push(`${article.id}: reader not shown`);
+      wrong.push(`${article.id}: reader not shown (${JSON.stringify(body?.querySelector("p")?.textContent)})`);
       continue;
     }
-    const j = Number(article.id.split("-").pop());
     const lead = body.querySelector("p")?.textContent;
     if (lead !== `Dangerous link ${j}: link ${j}`) wrong.push(`${article.id}: first paragraph ${JSON.stringify(lead)}`);
     if (body.querySelector("em")?.textContent !== `nested ${j}`) wrong.push(`${article.id}: the nested emphasis is not kept`);

@@ -11,7 +11,11 @@
 // range (`Range: bytes=a-b`, `a-`, `-n`) gets 206 with exactly those bytes, never gzipped;
 // a range past the end gets 416. Files carry an ETag and Last-Modified (a conditional
 // request gets 304) and `Cache-Control: max-age=600`, as Pages sends them.
+import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
+import { createSecureServer } from "node:http2";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { open, readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, sep } from "node:path";
 import { promisify } from "node:util";
@@ -161,9 +165,13 @@ async function readSlice(path, start, end) {
  *   over the wire, compressed if gzipped), `range` `[start, end]` for a 206. For tests that
  *   count what a page downloads.
  * - `cacheControl`: the Cache-Control of files, "max-age=600" (as Pages) unless given.
+ * - `http2`: serve HTTP/2 over TLS, as GitHub Pages does (a browser then sends every
+ *   request of a page over one connection instead of at most six at a time); the
+ *   certificate is made for the run with `openssl`, and the browser must ignore
+ *   certificate errors.
  */
 export async function servePages(siteDir, base, options = {}) {
-  const { onResponse, cacheControl = "max-age=600" } = options;
+  const { onResponse, cacheControl = "max-age=600", http2 = false } = options;
   const root = normalize(siteDir).replace(/(.)[\\/]+$/, "$1");
   // Gzipped bodies by file, version and size: the release wasm is large, and the tests
   // load it many times.
@@ -277,28 +285,34 @@ export async function servePages(siteDir, base, options = {}) {
   // stopped Node's timeout checks. The test run would then hang in an `after` hook.
   const connections = new Map();
   let closing = false;
-  const server = createServer((request, response) => {
-    const { socket } = request;
-    connections.set(socket, (connections.get(socket) ?? 0) + 1);
-    response.once("close", () => {
-      const busy = connections.get(socket) - 1;
-      connections.set(socket, busy);
-      if (closing && busy === 0) socket.destroy();
-    });
+  const answer = (request, response) => {
+    // (Over HTTP/2 a request's socket stands for its whole session: close() ends those.)
+    if (!http2) {
+      const { socket } = request;
+      connections.set(socket, (connections.get(socket) ?? 0) + 1);
+      response.once("close", () => {
+        const busy = connections.get(socket) - 1;
+        connections.set(socket, busy);
+        if (closing && busy === 0) socket.destroy();
+      });
+    }
     handle(request, response).catch((error) => {
       // A test server that fails must say why, not leave the page that asked waiting.
       if (!response.headersSent) response.writeHead(500, { "content-type": TYPES[".txt"] });
       response.end(`500: ${error.message}`);
     });
-  });
-  server.on("connection", (socket) => {
+  };
+  // HTTP/2 needs TLS in browsers: a certificate made for this run, which the browser
+  // must be told to accept (`--ignore-certificate-errors`).
+  const server = http2 ? createSecureServer({ ...throwawayCertificate(), allowHTTP1: true }, answer) : createServer(answer);
+  server.on(http2 ? "secureConnection" : "connection", (socket) => {
     connections.set(socket, 0);
     socket.once("close", () => connections.delete(socket));
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address();
   return {
-    url: `http://127.0.0.1:${port}${base}`,
+    url: `${http2 ? "https" : "http"}://127.0.0.1:${port}${base}`,
     // Stops listening, ends every connection not busy with a response at once and the
     // others as soon as their responses are done, and resolves when all are closed.
     close: () =>
@@ -308,4 +322,16 @@ export async function servePages(siteDir, base, options = {}) {
         for (const [socket, busy] of connections) if (busy === 0) socket.destroy();
       }),
   };
+}
+
+/** A key and self-signed certificate for 127.0.0.1, made now and valid for a day. */
+function throwawayCertificate() {
+  const dir = mkdtempSync(join(tmpdir(), "pages-tls-"));
+  try {
+    const [key, cert] = [join(dir, "key.pem"), join(dir, "cert.pem")];
+    execFileSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", cert], { stdio: "ignore" });
+    return { key: readFileSync(key), cert: readFileSync(cert) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -31,7 +31,7 @@ export function header(context) {
     `- machine: ${context.machine.cores} cores (nproc), ${context.machine.model}, ${context.machine.memoryGiB.toFixed(0)} GiB; load average ${context.machine.loadBefore} before, ${context.machine.loadAfter ?? "?"} after`,
     `- browser: Chromium ${context.chromium} (headless, playwright-core ${context.versions.playwright}); Node ${context.node}; Pagefind ${context.versions.pagefind}; MiniSearch ${context.versions.minisearch}`,
     `- command: \`${context.command}\``,
-    `- each figure: median of ${context.runs} cold run${context.runs === 1 ? "" : "s"} (fresh browser context, HTTP cache off); served like GitHub Pages under ${context.base} on a loopback port; responses compressed by the server: ${context.compression}`,
+    `- each figure: median of ${context.runs} cold run${context.runs === 1 ? "" : "s"} (fresh browser context, HTTP cache off); served like GitHub Pages (HTTP/2 over TLS) under ${context.base} on a loopback port; responses compressed by the server: ${context.compression}`,
   ];
   return lines.join("\n");
 }

@@ -42,7 +42,10 @@ const MANY_QUERIES = 200;
 // would start to starve whatever else runs on it.
 const PAGEFIND_LIMIT_KIB = Number(process.env.PAGEFIND_MEMORY_LIMIT_GIB ?? 20) * 1024 * 1024;
 // The machine's usual flags, plus exact JS heap figures.
-const FLAGS = [...MACHINE_FLAGS, "--enable-precise-memory-info"];
+// The sites are served over HTTP/2 with a certificate made for the run, as GitHub Pages
+// serves them (HTTP/2 over TLS): the browser must accept that certificate.
+const FLAGS = [...MACHINE_FLAGS, "--enable-precise-memory-info", "--ignore-certificate-errors"];
+const SERVE = { http2: true };
 
 const version = async (name) => JSON.parse(await readFile(join(HERE, "node_modules", name, "package.json"), "utf8")).version;
 const clock = () => new Date().toISOString().slice(11, 19);
@@ -263,20 +266,20 @@ async function benchSize(size, browser) {
 
   const servers = [];
   try {
-    const explorerSite = await servePages(site, BASE);
+    const explorerSite = await servePages(site, BASE, SERVE);
     servers.push(explorerSite);
     entry.explorer = summariseExplorer(
       await repeat("explorer", (run) => explorerRun(browser, explorerSite.url, { queries: entry.queries, many, full: run === RUNS - 1, log })),
     );
     if (build.ok) {
-      const pagefindSite = await servePages(pagefindFolder, BASE);
+      const pagefindSite = await servePages(pagefindFolder, BASE, SERVE);
       servers.push(pagefindSite);
       const bundle = await folderSize(join(pagefindFolder, "pagefind"));
       entry.pagefind = { build, bundle, ...summarisePagefind(await repeat("Pagefind", () => pagefindRun(browser, pagefindSite.url, { queries: entry.queries, log }))) };
     } else {
       entry.pagefind = { build, error: `build failed: ${build.error}` };
     }
-    const miniSite = await servePages(miniFolder, BASE);
+    const miniSite = await servePages(miniFolder, BASE, SERVE);
     servers.push(miniSite);
     entry.minisearch = { folder: await folderSize(miniFolder), ...summariseMiniSearch(await repeat("MiniSearch", () => miniSearchRun(browser, miniSite.url, { queries: entry.queries, log }))) };
   } finally {

@@ -28,7 +28,7 @@ mod read;
 mod records;
 
 pub use manifest::{ListRef, Manifest, ValueCount, YearCount, MANIFEST_FILE, MANIFEST_VERSION};
-pub use pack::{CardSlots, PackHeader, PackWriter};
+pub use pack::{Card, CardSlots, PackHeader, PackWriter, RecordPlace};
 pub use piece::{bucket_of, piece_hash, piece_name, verify_piece, PieceError, PIECES_FOLDER};
 pub use records::{IdBucket, ListEntry, ListPiece};
 

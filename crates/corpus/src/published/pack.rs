@@ -7,17 +7,19 @@
 //!
 //! Layout (little-endian): `count: u32`, `slot: u32`, then per record `length: u32,
 //! hash: u64`; then `count` card slots of `slot` bytes each; then the records in order.
-//! A slot holds `hash: u64` (of the article's number and the card), `length: u32`, the
-//! stored card, and zeros to its end: it checks itself, so a card fetched alone is
-//! checked too.
+//! A slot holds `hash: u64` (of the article's number and all that follows),
+//! `length: u32`, where the article's record is (`start: u32, length: u32, hash: u64`),
+//! the card (its list entry as JSON, uncompressed), and zeros to its end: it checks
+//! itself, so a card fetched alone is checked too, and it leads to its record without
+//! the header.
 
 use super::piece::piece_hash;
 use super::PieceError;
 
 const COUNT_BYTES: usize = 8;
 const ENTRY_BYTES: usize = 12;
-/// A card slot's own bytes before the card: its hash and length.
-const SLOT_OVERHEAD: usize = 12;
+/// A card slot's own bytes before the card: its hash and length, and its record's place.
+const SLOT_OVERHEAD: usize = 28;
 
 /// Builds a pack from compressed records and cards.
 #[derive(Debug, Default)]
@@ -59,23 +61,59 @@ impl PackWriter {
             bytes.extend_from_slice(&piece_hash(record).to_le_bytes());
         }
         let header_hash = piece_hash(&bytes);
-        for (i, card) in self.cards.iter().enumerate() {
+        let mut record_start = PackHeader::size(count) + slot * count;
+        for (i, (card, record)) in self.cards.iter().zip(&self.records).enumerate() {
             let start = bytes.len();
             let number = self.first + i as u32;
-            bytes.extend_from_slice(&card_hash(number, card).to_le_bytes());
-            bytes.extend_from_slice(&(card.len() as u32).to_le_bytes());
-            bytes.extend_from_slice(card);
+            let mut checked = Vec::with_capacity(slot);
+            checked.extend_from_slice(&(card.len() as u32).to_le_bytes());
+            checked.extend_from_slice(&(record_start as u32).to_le_bytes());
+            checked.extend_from_slice(&(record.len() as u32).to_le_bytes());
+            checked.extend_from_slice(&piece_hash(record).to_le_bytes());
+            checked.extend_from_slice(card);
+            bytes.extend_from_slice(&card_hash(number, &checked).to_le_bytes());
+            bytes.extend_from_slice(&checked);
             bytes.resize(start + slot, 0);
+            record_start += record.len();
         }
         self.records.iter().for_each(|r| bytes.extend_from_slice(r));
         (bytes, header_hash, slot as u32)
     }
 }
 
-/// The hash a card slot carries: of the article's number and the stored card, so a slot
-/// read from the wrong place is refused.
-fn card_hash(number: u32, card: &[u8]) -> u64 {
-    xxhash_rust::xxh64::xxh64(card, u64::from(number) + 1)
+/// The hash a card slot carries: of the article's number and the slot's other bytes
+/// (up to the card's end), so a slot read from the wrong place is refused.
+fn card_hash(number: u32, checked: &[u8]) -> u64 {
+    xxhash_rust::xxh64::xxh64(checked, u64::from(number) + 1)
+}
+
+/// A card read from its slot, with where its article's record is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Card<'a> {
+    /// The list entry, as JSON.
+    pub entry: &'a [u8],
+    pub record: RecordPlace,
+}
+
+/// Where a record is in its pack, and what its bytes hash to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecordPlace {
+    pub start: usize,
+    pub end: usize,
+    pub hash: u64,
+}
+
+impl RecordPlace {
+    /// Checks that `bytes` are this record (of article `number` in `pack`).
+    pub fn verify(&self, pack: &str, number: u32, bytes: &[u8]) -> Result<(), PieceError> {
+        if piece_hash(bytes) == self.hash {
+            Ok(())
+        } else {
+            Err(PieceError::HashMismatch {
+                piece: format!("{pack} (the record of article {number})"),
+            })
+        }
+    }
 }
 
 /// Where the card slots of a pack are, from what the manifest says of it.
@@ -96,29 +134,40 @@ impl CardSlots {
         Some((start, start + self.slot as usize))
     }
 
-    /// The stored card in `slot_bytes` (article `number`'s slot of `pack`), checked.
+    /// The card in `slot_bytes` (article `number`'s slot of `pack`), checked.
     pub fn card<'a>(
         &self,
         pack: &str,
         number: u32,
         slot_bytes: &'a [u8],
-    ) -> Result<&'a [u8], PieceError> {
+    ) -> Result<Card<'a>, PieceError> {
         let damaged = || PieceError::HashMismatch {
             piece: format!("{pack} (the card of article {number})"),
         };
         if slot_bytes.len() != self.slot as usize || slot_bytes.len() < SLOT_OVERHEAD {
             return Err(damaged());
         }
-        let hash = u64::from_le_bytes(slot_bytes[..8].try_into().map_err(|_| damaged())?);
-        let len = u32::from_le_bytes(slot_bytes[8..12].try_into().map_err(|_| damaged())?);
-        let card = slot_bytes
-            .get(SLOT_OVERHEAD..SLOT_OVERHEAD + len as usize)
-            .ok_or_else(damaged)?;
-        if card_hash(number, card) == hash {
-            Ok(card)
-        } else {
-            Err(damaged())
+        let word = |at: usize| -> u64 {
+            slot_bytes[at..at + 4]
+                .iter()
+                .rev()
+                .fold(0u64, |v, &b| (v << 8) | u64::from(b))
+        };
+        let hash = word(0) | (word(4) << 32);
+        let len = word(8) as usize;
+        let checked = slot_bytes.get(8..SLOT_OVERHEAD + len).ok_or_else(damaged)?;
+        if card_hash(number, checked) != hash {
+            return Err(damaged());
         }
+        let start = word(12) as usize;
+        Ok(Card {
+            entry: &slot_bytes[SLOT_OVERHEAD..SLOT_OVERHEAD + len],
+            record: RecordPlace {
+                start,
+                end: start + word(16) as usize,
+                hash: word(20) | (word(24) << 32),
+            },
+        })
     }
 }
 
@@ -185,6 +234,11 @@ impl PackHeader {
         self.ranges.get(i).copied()
     }
 
+    /// The hash of record `i`'s bytes.
+    pub fn hash(&self, i: usize) -> Option<u64> {
+        self.hashes.get(i).copied()
+    }
+
     /// Checks that `bytes` are record `i`.
     pub fn verify(&self, pack: &str, i: usize, bytes: &[u8]) -> Result<(), PieceError> {
         match self.hashes.get(i) {
@@ -232,10 +286,17 @@ mod tests {
             count: 3,
             slot,
         };
+        let records: [&[u8]; 3] = [b"r1", b"r2", b"r3"];
         for (i, card) in cards.iter().enumerate() {
             let number = 40 + i as u32;
             let (start, end) = slots.range(number).unwrap();
-            assert_eq!(slots.card("p", number, &pack[start..end]), Ok(*card));
+            let read = slots.card("p", number, &pack[start..end]).unwrap();
+            assert_eq!(read.entry, *card);
+            // The card leads to its record, which checks against it.
+            let place = read.record;
+            assert_eq!(&pack[place.start..place.end], records[i]);
+            assert_eq!(place.verify("p", number, records[i]), Ok(()));
+            assert!(place.verify("p", number, b"other").is_err());
         }
         assert_eq!(slots.range(39), None);
         assert_eq!(slots.range(43), None);
@@ -252,9 +313,12 @@ mod tests {
         let (start, end) = slots.range(0).unwrap();
         // The slot of article 0 read as article 1's.
         assert!(slots.card("p", 1, &pack[start..end]).is_err());
-        let mut damaged = pack[start..end].to_vec();
-        damaged[SLOT_OVERHEAD] ^= 1;
-        assert!(slots.card("p", 0, &damaged).is_err());
+        for at in [SLOT_OVERHEAD, 14, 20] {
+            // The card, or where it says its record is.
+            let mut damaged = pack[start..end].to_vec();
+            damaged[at] ^= 1;
+            assert!(slots.card("p", 0, &damaged).is_err());
+        }
         assert!(slots.card("p", 0, &pack[start..end - 1]).is_err());
         let mut too_long = pack[start..end].to_vec();
         too_long[8] = 200;

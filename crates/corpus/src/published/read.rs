@@ -149,7 +149,7 @@ fn read_list(
                     format!("its record in {} differs from its list entry", list.pack),
                 ));
             }
-            if let Err(message) = check_card(&pack, list, i, entry) {
+            if let Err(message) = check_card(&pack, list, i, entry, (start, end)) {
                 problems.push(Problem::new(&entry.id, message));
             }
             match problems.is_empty() {
@@ -163,12 +163,14 @@ fn read_list(
         .collect())
 }
 
-/// The card of the `i`th article of a pack is whole and is its list entry.
+/// The card of the `i`th article of a pack is whole, is its list entry, and leads to its
+/// record (at `record`, as the header says).
 fn check_card(
     pack: &[u8],
     list: &super::ListRef,
     i: usize,
     entry: &ListEntry,
+    record: (usize, usize),
 ) -> Result<(), String> {
     let slots = list.card_slots();
     let number = list.first + i as u32;
@@ -179,8 +181,13 @@ fn check_card(
     let card = slots
         .card(&list.pack, number, slot)
         .map_err(|e| e.to_string())?;
-    let card = decompress(&list.pack, card).map_err(|e| e.to_string())?;
-    match serde_json::from_slice::<ListEntry>(&card) {
+    if (card.record.start, card.record.end) != record {
+        return Err(format!(
+            "its card in {} gives another place for its record",
+            list.pack
+        ));
+    }
+    match serde_json::from_slice::<ListEntry>(card.entry) {
         Ok(card) if &card == entry => Ok(()),
         Ok(_) => Err(format!(
             "its card in {} differs from its list entry",

@@ -379,7 +379,9 @@ fn write_lists(numbered: &[Article], pieces: &mut Pieces) -> Vec<ListRef> {
         };
         let mut pack = PackWriter::starting_at(start as u32);
         for (article, entry) in part.iter().zip(&list.articles) {
-            pack.push(store(&json(article)), store(&json(entry)));
+            // Cards stay uncompressed: they are small, and a search fetches many at once,
+            // each of which would otherwise be unpacked on its own.
+            pack.push(store(&json(article)), json(entry));
         }
         (store(&json(&list)), pack.finish())
     });
