@@ -29,6 +29,7 @@ pub fn scale(root: &Path, args: &[String]) -> Result<(), Failure> {
     crate::tools::ensure_node()?;
     let browser = crate::tools::ensure_browser()?;
     let time = gnu_time();
+    ensure_openssl()?;
 
     // Publish is timed on the tool's own binary: `cargo run` would add cargo's start-up.
     step("Building the corpus tool (release)");
@@ -170,6 +171,30 @@ fn gnu_time() -> Option<PathBuf> {
         "    GNU time is not available: peak memory will be read from /proc while the command runs"
     );
     None
+}
+
+/// The sites are served over HTTP/2, as GitHub Pages serves them, which browsers speak
+/// only over TLS: the server makes a certificate for the run with `openssl`, installed
+/// from Debian's package when missing and this user may.
+fn ensure_openssl() -> Result<(), Failure> {
+    if output("openssl", &["version"]).is_some() {
+        return Ok(());
+    }
+    let root_user = output("id", &["-u"]).as_deref() == Some("0");
+    if root_user && output("apt-get", &["--version"]).is_some() {
+        step("Installing openssl to serve the benchmark over HTTP/2 (Debian package openssl)");
+        let apt = |args: &[&str]| {
+            run(Command::new("apt-get")
+                .env("DEBIAN_FRONTEND", "noninteractive")
+                .args(args))
+        };
+        apt(&["update"])?;
+        apt(&["install", "-y", "openssl"])?;
+        return Ok(());
+    }
+    Err(Failure(
+        "openssl is missing: install it (the benchmark serves the sites over HTTP/2 with a certificate made for the run)".to_string(),
+    ))
 }
 
 struct Measured {
