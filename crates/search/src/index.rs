@@ -109,7 +109,7 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    pub fn new(articles: &[Article]) -> SearchIndex {
+    pub fn new<A: std::borrow::Borrow<Article>>(articles: &[A]) -> SearchIndex {
         let mut index = SearchIndex {
             dictionary: FxHashMap::default(),
             sequence: Vec::new(),
@@ -130,7 +130,7 @@ impl SearchIndex {
         // (term, posting) pairs in article order, grouped by term at the end.
         let mut pairs: Vec<(u32, Posting)> = Vec::new();
         let mut body = String::new();
-        for (n, article) in articles.iter().enumerate() {
+        for (n, article) in articles.iter().map(A::borrow).enumerate() {
             body.clear();
             article
                 .body

@@ -73,12 +73,14 @@ pub fn scale(root: &Path, args: &[String]) -> Result<(), Failure> {
         let corpus = work.join(format!("corpus-{size}.json"));
         let site = work.join(format!("site-{size}"));
         step(&format!(
-            "Publishing {size} articles into a copy of the site ({PUBLISH_RUNS} timed runs of corpus publish)"
+            "Publishing {size} articles into a fresh copy of the site ({PUBLISH_RUNS} timed runs of corpus publish)"
         ));
-        let _ = std::fs::remove_dir_all(&site);
-        copy_folder(&base, &site)?;
         let mut runs = Vec::new();
         for _ in 0..PUBLISH_RUNS {
+            // Each run starts from the site as built, with none of the pieces or page
+            // copies a run before wrote: a first publish, not a republish.
+            let _ = std::fs::remove_dir_all(&site);
+            copy_folder(&base, &site)?;
             let measured = publish_once(&tool, time.as_deref(), &corpus, &site, &work)?;
             println!(
                 "    {:.2} s, peak {}",

@@ -123,8 +123,9 @@ fn publish_stored(
     store: fn(&[u8]) -> Vec<u8>,
     with_articles: bool,
 ) -> Published {
-    let mut numbered = articles.to_vec();
-    numbered.sort_by(Article::list_order);
+    // Numbered by reference: a copy of the archive would double a large publish's memory.
+    let mut numbered: Vec<&Article> = articles.iter().collect();
+    numbered.sort_by(|a, b| Article::list_order(a, b));
     numbered.reverse();
     let index = SearchIndex::new(&numbered);
     let mut pieces = Pieces {
@@ -358,7 +359,7 @@ fn gather_positions(index: &SearchIndex) -> Vec<TermPositions> {
 
 /// The list pieces and record packs, oldest first; the newest piece is kept at least a
 /// page long.
-fn write_lists(numbered: &[Article], pieces: &mut Pieces) -> Vec<ListRef> {
+fn write_lists(numbered: &[&Article], pieces: &mut Pieces) -> Vec<ListRef> {
     let mut bounds: Vec<(usize, usize)> = (0..numbered.len())
         .step_by(LIST_PIECE_ARTICLES)
         .map(|start| (start, (start + LIST_PIECE_ARTICLES).min(numbered.len())))
@@ -375,7 +376,7 @@ fn write_lists(numbered: &[Article], pieces: &mut Pieces) -> Vec<ListRef> {
     let built: Vec<Built> = in_parallel(&bounds, |&(start, end)| {
         let part = &numbered[start..end];
         let list = ListPiece {
-            articles: part.iter().map(ListEntry::of).collect(),
+            articles: part.iter().map(|a| ListEntry::of(a)).collect(),
         };
         let mut pack = PackWriter::starting_at(start as u32);
         for (article, entry) in part.iter().zip(&list.articles) {
@@ -399,7 +400,7 @@ fn write_lists(numbered: &[Article], pieces: &mut Pieces) -> Vec<ListRef> {
         .collect()
 }
 
-fn write_id_buckets(numbered: &[Article], pieces: &mut Pieces) -> Vec<String> {
+fn write_id_buckets(numbered: &[&Article], pieces: &mut Pieces) -> Vec<String> {
     let count = numbered.len().div_ceil(BUCKET_IDS).max(1);
     let mut buckets = vec![IdBucket::default(); count];
     for (number, article) in numbered.iter().enumerate() {
