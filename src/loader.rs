@@ -50,10 +50,7 @@ async fn fetch_cards(collection: &Collection, list: usize, numbers: &[u32]) -> R
         .filter_map(|&n| slots.range(n).map(|(start, end)| (n, start, end)))
         .collect();
     for span in spans(&wanted) {
-        let (start, end) = (span[0].1, span[span.len() - 1].2);
-        let bytes = fetch_range(&place.pack, start, end)
-            .await
-            .map_err(|e| e.to_string())?;
+        let (start, bytes) = fetch_span(&place.pack, span).await?;
         for &(number, from, to) in span {
             let slot = bytes.get(from - start..to - start).unwrap_or_default();
             let card = slots
@@ -112,10 +109,7 @@ async fn fetch_records(
         .collect();
     wanted.sort_unstable();
     for span in spans(&wanted) {
-        let (start, end) = (span[0].1, span[span.len() - 1].2);
-        let bytes = fetch_range(&place.pack, start, end)
-            .await
-            .map_err(|e| e.to_string())?;
+        let (start, bytes) = fetch_span(&place.pack, span).await?;
         for &(number, from, to) in span {
             let stored = bytes.get(from - start..to - start).unwrap_or_default();
             located[&number]
@@ -151,6 +145,15 @@ async fn header(
     collection
         .header(list)
         .ok_or_else(|| "the pack header was not kept".to_string())
+}
+
+/// Fetches one run of `spans` from `pack` in one request: where it starts, and its bytes.
+async fn fetch_span(pack: &str, span: &[(u32, usize, usize)]) -> Result<(usize, Vec<u8>), String> {
+    let (start, end) = (span[0].1, span[span.len() - 1].2);
+    let bytes = fetch_range(pack, start, end)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok((start, bytes))
 }
 
 /// Groups records (sorted by place in the pack) into runs fetched by one request each.

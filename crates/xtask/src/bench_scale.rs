@@ -177,26 +177,13 @@ fn gnu_time() -> Option<PathBuf> {
 
 /// The sites are served over HTTP/2, as GitHub Pages serves them, which browsers speak
 /// only over TLS: the server makes a certificate for the run with `openssl`, installed
-/// from Debian's package when missing and this user may.
+/// from Debian's package when missing.
 fn ensure_openssl() -> Result<(), Failure> {
     if output("openssl", &["version"]).is_some() {
         return Ok(());
     }
-    let root_user = output("id", &["-u"]).as_deref() == Some("0");
-    if root_user && output("apt-get", &["--version"]).is_some() {
-        step("Installing openssl to serve the benchmark over HTTP/2 (Debian package openssl)");
-        let apt = |args: &[&str]| {
-            run(Command::new("apt-get")
-                .env("DEBIAN_FRONTEND", "noninteractive")
-                .args(args))
-        };
-        apt(&["update"])?;
-        apt(&["install", "-y", "openssl"])?;
-        return Ok(());
-    }
-    Err(Failure(
-        "openssl is missing: install it (the benchmark serves the sites over HTTP/2 with a certificate made for the run)".to_string(),
-    ))
+    step("Installing openssl to serve the benchmark over HTTP/2 (Debian package openssl)");
+    crate::tools::apt_install(&["openssl"])
 }
 
 struct Measured {

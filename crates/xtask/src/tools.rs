@@ -234,7 +234,7 @@ pub fn ensure_browser() -> Result<Browser, Failure> {
     })
 }
 
-fn apt_install(packages: &[&str]) -> Result<(), Failure> {
+pub fn apt_install(packages: &[&str]) -> Result<(), Failure> {
     let is_root = output("id", &["-u"]).as_deref() == Some("0");
     let sudo = if is_root { None } else { Some("sudo") };
     if output("apt-get", &["--version"]).is_none()
