@@ -38,12 +38,7 @@ pub async fn fetch(collection: &Collection, want: &Want) -> Result<(), String> {
 /// Fetches the cards of `numbers` (sorted) from the pack of list piece `list`: their
 /// places follow from the manifest, so close ones come in one range, with no header.
 async fn fetch_cards(collection: &Collection, list: usize, numbers: &[u32]) -> Result<(), String> {
-    let place = collection
-        .manifest()
-        .lists
-        .get(list)
-        .ok_or("no such list piece")?
-        .clone();
+    let place = list_place(collection, list)?;
     let slots = place.card_slots();
     let wanted: Vec<(u32, usize, usize)> = numbers
         .iter()
@@ -70,12 +65,7 @@ async fn fetch_records(
     list: usize,
     numbers: &[u32],
 ) -> Result<(), String> {
-    let place = collection
-        .manifest()
-        .lists
-        .get(list)
-        .ok_or("no such list piece")?
-        .clone();
+    let place = list_place(collection, list)?;
     let header = if numbers
         .iter()
         .all(|&n| collection.record_place(n).is_some())
@@ -145,6 +135,16 @@ async fn header(
     collection
         .header(list)
         .ok_or_else(|| "the pack header was not kept".to_string())
+}
+
+/// What the manifest says of list piece `list` and its pack.
+fn list_place(collection: &Collection, list: usize) -> Result<ListRef, String> {
+    collection
+        .manifest()
+        .lists
+        .get(list)
+        .cloned()
+        .ok_or_else(|| "no such list piece".to_string())
 }
 
 /// Fetches one run of `spans` from `pack` in one request: where it starts, and its bytes.
