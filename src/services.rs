@@ -34,11 +34,14 @@ async fn bytes_of(file: &str, response: &Response) -> Result<Vec<u8>, LoadError>
 /// Fetches the manifest (always fresh: it is the one file that changes in place), or,
 /// where the site has none, the whole corpus of format 1.
 pub async fn load_start() -> Result<Start, LoadError> {
-    let response = Request::get(MANIFEST_PATH)
-        .cache(RequestCache::NoCache)
-        .send()
-        .await
-        .map_err(|e| network(MANIFEST_PATH, e))?;
+    let response = match early_manifest().await {
+        Some(response) => response,
+        None => Request::get(MANIFEST_PATH)
+            .cache(RequestCache::NoCache)
+            .send()
+            .await
+            .map_err(|e| network(MANIFEST_PATH, e))?,
+    };
     if response.status() == 404 {
         // No manifest: a site of format 1, or none at all (then the manifest is what the
         // owner is told is missing).
@@ -55,6 +58,25 @@ pub async fn load_start() -> Result<Start, LoadError> {
     Manifest::from_json(&text)
         .map(Start::Pieces)
         .map_err(|e| LoadError::Decode(MANIFEST_PATH.to_string(), e))
+}
+
+/// The page's own name for the manifest request it starts before the app has loaded.
+const EARLY_MANIFEST: &str = "insightManifest";
+
+/// The answer to the manifest request the page started while the app downloaded
+/// (index.html), taken once: a retry asks afresh. None where the page started none or
+/// it failed; then the app asks itself, and reports why if that fails too.
+async fn early_manifest() -> Option<Response> {
+    let window = web_sys::window()?;
+    let key = wasm_bindgen::JsValue::from_str(EARLY_MANIFEST);
+    let started = js_sys::Reflect::get(&window, &key).ok()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    let started = started.dyn_into::<js_sys::Promise>().ok()?;
+    let answer = JsFuture::from(started).await.ok()?;
+    answer
+        .dyn_into::<web_sys::Response>()
+        .ok()
+        .map(Response::from)
 }
 
 fn utf8(file: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
@@ -238,4 +260,20 @@ extern "C" {
 
     #[wasm_bindgen(method, getter)]
     fn writable(this: &DecompressionStream) -> web_sys::WritableStream;
+}
+
+#[cfg(test)]
+mod tests {
+    /// The request index.html starts is for the manifest this module reads, under the
+    /// name it takes the answer by.
+    #[test]
+    fn the_page_starts_the_manifest_request_the_app_takes() {
+        let page = include_str!("../index.html");
+        let request = format!(
+            "window.{} = fetch(\"{}\", {{ cache: \"no-cache\" }})",
+            super::EARLY_MANIFEST,
+            super::MANIFEST_PATH
+        );
+        assert!(page.contains(&request), "index.html lacks {request}");
+    }
 }

@@ -11,6 +11,7 @@
 
 mod content_policy;
 mod pieces;
+mod preload;
 
 use crate::ingest::{build, SourceArgs};
 use crate::output::{write_atomically, write_many_atomically, Sync};
@@ -45,6 +46,8 @@ pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
         built.corpus.notice.as_deref(),
         &built.corpus.articles,
     );
+    let index = preload::with_first_view(&index, &published.manifest)
+        .map_err(|e| format!("{}: {e}", index_path.display()))?;
     let written = pieces::write_pieces(&args.site, &published)?;
     remove_whole_corpus(&args.site)?;
     write_atomically(&index_path, index.as_bytes())?;
