@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Deref;
 use std::rc::Rc;
 
-pub use wants::Want;
+pub use wants::{Want, RANGE_GAP};
 
 /// A keyword of the collection, in its most common spelling.
 #[derive(Debug, Clone, PartialEq, Eq)]

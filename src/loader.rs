@@ -1,13 +1,9 @@
 //! Fetching what the views want: each [`Want`] becomes one or a few requests (a whole
 //! piece, or byte ranges of a record pack), and what arrives goes into the collection.
 
-use crate::collection::{Collection, Want};
+use crate::collection::{Collection, Want, RANGE_GAP};
 use crate::services::{fetch_piece, fetch_range, unpack};
 use insight_corpus::published::{ListRef, PackHeader, RecordPlace};
-
-/// Records (or cards) fetched in one request may sit this far apart in their pack:
-/// cheaper than another request.
-const RANGE_GAP: usize = 16 * 1024;
 
 /// Fetches one want into the collection; the error is what the reader is told.
 pub async fn fetch(collection: &Collection, want: &Want) -> Result<(), String> {

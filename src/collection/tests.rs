@@ -253,6 +253,33 @@ fn published_pieces_arrive_as_the_views_ask_for_them() {
 }
 
 #[test]
+fn what_is_on_its_way_is_not_asked_for_again() {
+    let published = publish("Pieces", None, &articles());
+    let pieces: HashMap<String, Vec<u8>> = published.pieces.into_iter().collect();
+    let c = Collection::from_manifest(published.manifest);
+    let started = c.start_fetching(c.wants_for(&[0, 2], false));
+    assert_eq!(started, [Want::Cards(0, vec![0, 2])]);
+    assert_eq!(
+        c.wants_for(&[0, 1, 2], false),
+        [Want::Cards(0, vec![1])],
+        "only the card not on its way"
+    );
+    assert_eq!(
+        c.wants_for(&[0, 2], true),
+        [Want::Records(0, vec![0, 2])],
+        "cards on their way bring no records"
+    );
+    arrive(&c, &pieces, started);
+    assert_eq!(c.wants_for(&[0, 1, 2], false), [Want::Cards(0, vec![1])]);
+    c.start_fetching(vec![Want::List(0)]);
+    assert_eq!(
+        c.wants_for(&[1, 3], false),
+        [],
+        "the whole list is on its way"
+    );
+}
+
+#[test]
 fn a_record_that_differs_from_its_entry_is_refused() {
     let published = publish("Pieces", None, &articles());
     let pieces: HashMap<String, Vec<u8>> = published.pieces.into_iter().collect();

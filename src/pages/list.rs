@@ -29,11 +29,10 @@ const SNIPPET_WORDS: usize = 36;
 /// draw, and its page holds as many cards however large the collection.
 const PAGE: usize = 50;
 /// The same for a search, whose results are spread over the collection, so each card
-/// comes on its own (by byte range) rather than with its neighbours.
-const SEARCH_PAGE: usize = 20;
-/// How many of a search's first results show a snippet of their body (each needs its
-/// article fetched); the rest show their summary, marked.
-const SNIPPETS: usize = 10;
+/// comes on its own (by byte range) rather than with its neighbours, and each shows a
+/// snippet of its body (its article fetched whole): ten results, one request each, keep a
+/// keystroke's fetching to one short round.
+const SEARCH_PAGE: usize = 10;
 
 #[derive(Properties, PartialEq)]
 pub struct ListPageProps {
@@ -112,7 +111,7 @@ pub fn ListPage(props: &ListPageProps) -> Html {
         _ => None,
     };
     let with_snippets: Vec<u32> = if searching {
-        listed.iter().take(SNIPPETS).copied().collect()
+        listed.clone()
     } else {
         Vec::new()
     };

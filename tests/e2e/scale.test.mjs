@@ -109,7 +109,7 @@ describe("a collection of 10,000 articles", () => {
     await settle(page);
     assert.equal(await page.locator(".result-count").innerText(), countText(expected));
     const cards = await page.locator(".article-list > li").count();
-    assert.equal(cards, Math.min(expected, 20), "a search shows 20 results at a time");
+    assert.equal(cards, Math.min(expected, 10), "a search shows 10 results at a time");
     assert.ok((await page.locator(".article-list mark").count()) >= 1, "titles and snippets mark the word");
     assert.ok((await page.locator(".article-list .snippet").count()) >= 1, "results show a snippet of their body");
   });
@@ -161,7 +161,7 @@ describe("a collection of 10,000 articles", () => {
     await page.locator(".piece-failure").getByRole("button", { name: "Retry" }).click();
     await settle(page);
     assert.match(await page.locator(".result-count").innerText(), /^[\d,]+ articles$/);
-    assert.equal(await page.locator(".article-list > li").count(), 20, "a page of search results");
+    assert.equal(await page.locator(".article-list > li").count(), 10, "a page of search results");
     assert.equal(await page.locator(".piece-failure").count(), 0);
   });
 
