@@ -36,7 +36,7 @@ pub fn page_text(page: usize, per_page: usize, total: usize) -> String {
 }
 
 /// A count with thousands separated by commas: 9,240.
-fn grouped(n: usize) -> String {
+pub fn grouped(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, d) in digits.chars().enumerate() {

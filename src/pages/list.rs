@@ -6,7 +6,7 @@ use crate::collection::{ListView, SharedCollection, Want};
 use crate::components::article_card::ArticleCard;
 use crate::components::facet_group::FacetGroup;
 use crate::components::keyword_panel::KeywordPanel;
-use crate::components::pager::{page_count, Pager};
+use crate::components::pager::{grouped, page_count, Pager};
 use crate::components::piece_failure::PieceFailureNotice;
 use crate::components::refused_links::RefusedLinksNotice;
 use crate::components::search_box::SearchBox;
@@ -26,8 +26,9 @@ use yew_router::prelude::*;
 /// How many words a result's snippet shows.
 const SNIPPET_WORDS: usize = 36;
 /// How many articles a page of the list shows: a large collection's list stays quick to
-/// draw, and its page holds as many cards however large the collection.
-const PAGE: usize = 50;
+/// draw (on a phone, the first page is up sooner), and its page holds as many cards
+/// however large the collection.
+const PAGE: usize = 20;
 /// The same for a search, whose results are spread over the collection, so each card
 /// comes on its own (by byte range) rather than with its neighbours, and each shows a
 /// snippet of its body (its article fetched whole): ten results, one request each, keep a
@@ -39,12 +40,12 @@ pub struct ListPageProps {
     pub collection: SharedCollection,
 }
 
-/// "48 articles", "1 article", "No articles".
+/// "48 articles", "1 article", "No articles", "10,000 articles".
 pub fn count_text(count: usize) -> String {
     match count {
         0 => "No articles".to_string(),
         1 => "1 article".to_string(),
-        n => format!("{n} articles"),
+        n => format!("{} articles", grouped(n)),
     }
 }
 

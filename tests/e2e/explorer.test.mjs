@@ -22,7 +22,7 @@ const newestFirst = () =>
   [...corpus.articles].sort((a, b) => b.published.localeCompare(a.published) || a.title.localeCompare(b.title));
 const withKeywords = (...keywords) =>
   newestFirst().filter((a) => keywords.every((k) => a.keywords.some((own) => fold(own) === fold(k))));
-const countText = (n) => (n === 0 ? "No articles" : n === 1 ? "1 article" : `${n} articles`);
+const countText = (n) => (n === 0 ? "No articles" : n === 1 ? "1 article" : `${n.toLocaleString("en-US")} articles`);
 
 before(async () => {
   corpus = JSON.parse(await readFile(SAMPLE, "utf8"));
@@ -67,6 +67,18 @@ const cardTitles = async (page) => {
   await settle(page);
   return page.locator(".article-list > li h2").allInnerTexts();
 };
+/** The titles of every page of the list, from the page shown to the last (Next page). */
+const allCardTitles = async (page) => {
+  const titles = await cardTitles(page);
+  const next = page.getByRole("navigation", { name: "Pages" }).getByRole("button", { name: "Next page" });
+  while ((await next.count()) > 0 && !(await next.isDisabled())) {
+    const first = titles.length;
+    await next.click();
+    await page.waitForFunction((n) => document.querySelector(".pager-place")?.textContent.includes(`articles ${n + 1}–`), first);
+    titles.push(...(await cardTitles(page)));
+  }
+  return titles;
+};
 const keywordButton = (page, label) =>
   page.getByRole("group", { name: "Keywords" }).locator(".keyword-toggle", { has: page.locator(`.keyword-label:text-is("${label}")`) });
 
@@ -74,7 +86,9 @@ describe("the collection", () => {
   test("lists every article newest first with title link, byline, date, summary and keywords", async () => {
     const page = await open();
     assert.equal(await statusText(page), countText(corpus.articles.length));
-    assert.deepEqual(await cardTitles(page), newestFirst().map((a) => a.title));
+    assert.deepEqual(await cardTitles(page), newestFirst().slice(0, 20).map((a) => a.title), "a page of the 20 newest");
+    assert.deepEqual(await allCardTitles(page), newestFirst().map((a) => a.title));
+    await page.goto(site.url);
     const first = newestFirst()[0];
     const card = page.locator(".article-list > li").first();
     assert.equal(await card.locator("h2 a").getAttribute("href"), `${BASE}articles/${first.id}`);
@@ -509,7 +523,7 @@ describe("broken pieces of a published collection", () => {
     await page.unroute(`**/corpus/${newest}`);
     await notice(page).getByRole("button", { name: "Retry" }).click();
     await page.waitForSelector(".article-list");
-    assert.deepEqual(await cardTitles(page), newestFirst().map((a) => a.title));
+    assert.deepEqual(await allCardTitles(page), newestFirst().map((a) => a.title));
   });
 
   test("a damaged search piece is refused by its hash; the list stays and Retry recovers", async () => {
@@ -526,7 +540,7 @@ describe("broken pieces of a published collection", () => {
     assert.equal(await page.locator(".result-count").innerText(), "Search incomplete", "no count is guessed");
     await page.unroute(`**/corpus/${manifest.search}`);
     await notice(page).getByRole("button", { name: "Retry" }).click();
-    await page.waitForFunction(() => /^\d+ articles?$/.test(document.querySelector(".result-count")?.textContent ?? ""));
+    await page.waitForFunction(() => /^[\d,]+ articles?$/.test(document.querySelector(".result-count")?.textContent ?? ""));
     assert.equal(await notice(page).count(), 0);
   });
 
@@ -557,12 +571,12 @@ describe("broken pieces of a published collection", () => {
       await page.context().setOffline(false);
     }
     await notice(page).getByRole("button", { name: "Retry" }).click();
-    await page.waitForFunction(() => /^\d+ articles?$/.test(document.querySelector(".result-count")?.textContent ?? ""));
+    await page.waitForFunction(() => /^[\d,]+ articles?$/.test(document.querySelector(".result-count")?.textContent ?? ""));
   });
 });
 
 describe("a larger collection", () => {
-  test("shows 50 articles a page; the page is in the address, and Back returns to the place left", async () => {
+  test("shows 20 articles a page; the page is in the address, and Back returns to the place left", async () => {
     current = await openPage(browser, { origin: new URL(site.url).origin });
     const { page } = current;
     // Three copies of the sample under new ids: 132 articles.
@@ -575,23 +589,22 @@ describe("a larger collection", () => {
     assert.equal(await statusText(page), countText(bigger.articles.length));
     const cards = page.locator(".article-list > li");
     const pager = page.getByRole("navigation", { name: "Pages" });
-    assert.equal(await cards.count(), 50);
-    assert.equal(await pager.locator(".pager-place").innerText(), "Page 1 of 3 · articles 1–50 of 132");
+    assert.equal(await cards.count(), 20);
+    assert.equal(await pager.locator(".pager-place").innerText(), "Page 1 of 7 · articles 1–20 of 132");
     assert.equal(await pager.getByRole("button", { name: "Previous page" }).isDisabled(), true);
     const firstOnPageOne = await cards.first().locator("h2").innerText();
 
     await pager.getByRole("button", { name: "Next page" }).click();
     await page.waitForURL(/[?&]page=2/);
-    assert.equal(await cards.count(), 50, "a page holds 50 cards, never more");
+    assert.equal(await cards.count(), 20, "a page holds 20 cards, never more");
     assert.notEqual(await cards.first().locator("h2").innerText(), firstOnPageOne);
     await pager.getByRole("button", { name: "Next page" }).click();
     await page.waitForURL(/[?&]page=3/);
-    assert.equal(await cards.count(), 32);
-    assert.equal(await pager.locator(".pager-place").innerText(), "Page 3 of 3 · articles 101–132 of 132");
-    assert.equal(await pager.getByRole("button", { name: "Next page" }).isDisabled(), true);
+    assert.equal(await cards.count(), 20);
+    assert.equal(await pager.locator(".pager-place").innerText(), "Page 3 of 7 · articles 41–60 of 132");
 
     // Far down page 3, open an article; Back returns to page 3 where it was left.
-    const card = cards.nth(25);
+    const card = cards.nth(15);
     await card.scrollIntoViewIfNeeded();
     const title = await card.locator("h2").innerText();
     const scrolled = await page.evaluate(() => window.scrollY);
@@ -602,8 +615,15 @@ describe("a larger collection", () => {
     await page.goBack();
     await page.waitForURL(/[?&]page=3/);
     await page.waitForSelector(".article-list");
-    assert.equal(await cards.nth(25).locator("h2").innerText(), title);
+    assert.equal(await cards.nth(15).locator("h2").innerText(), title);
     assert.ok(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled) < 2, "the scroll position is back");
+
+    // The last page holds the rest; an address past it shows the last page.
+    await page.goto(`${site.url}?page=99`);
+    await page.waitForSelector(".article-list");
+    assert.equal(await cards.count(), 12);
+    assert.equal(await pager.locator(".pager-place").innerText(), "Page 7 of 7 · articles 121–132 of 132");
+    assert.equal(await pager.getByRole("button", { name: "Next page" }).isDisabled(), true);
 
     // A new search starts again at page 1.
     await page.getByRole("searchbox", { name: "Search articles" }).fill("trade");

@@ -199,6 +199,26 @@ async function jsHeap(page, network) {
   return page.evaluate(() => performance.memory?.usedJSHeapSize ?? null);
 }
 
+/** How many range requests the browser floor sends at once: a search page's cards. */
+const FLOOR_REQUESTS = 10;
+const FLOOR_ROUNDS = 9;
+
+// Runs in the page: the browser's own floor for a keystroke that needs a search page's
+// cards, with none of the app's work: FLOOR_REQUESTS card-sized byte ranges of distinct
+// record packs, sent at once, timed until every body is in (per round, in ms).
+async function browserFloor({ requests, rounds }) {
+  const manifest = await (await fetch("corpus/manifest.json", { cache: "no-store" })).json();
+  const packs = manifest.lists.map((list) => list.pack);
+  const times = [];
+  for (let round = 0; round < rounds; round++) {
+    const chosen = Array.from({ length: Math.min(requests, packs.length) }, (_, i) => packs[(round * requests + i) % packs.length]);
+    const start = performance.now();
+    await Promise.all(chosen.map((pack) => fetch(`corpus/${pack}`, { headers: { Range: "bytes=0-799" } }).then((r) => r.arrayBuffer())));
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
 /**
  * One cold run: a fresh context, cache off, the page opened at `url` until the
  * first-list mark, then the query set typed. With `full`, also a warm pass (cache on)
@@ -224,6 +244,8 @@ export async function explorerRun(browser, url, { queries, many, full, log = () 
     const beforeFirstList = network.finishedBy(timeOrigin + firstList);
     const resourceTiming = await pageBytes(page, { until: firstList });
     log(`first list after ${(firstList / 1000).toFixed(2)} s, ${(beforeFirstList.body / 1e6).toFixed(2)} MB`);
+    const floor = latencies(await page.evaluate(browserFloor, { requests: FLOOR_REQUESTS, rounds: FLOOR_ROUNDS }));
+    log(`the browser's floor: ${FLOOR_REQUESTS} range requests at once take p50 ${floor.p50?.toFixed(1)} ms`);
     await page.evaluate(instrument);
     const cold = await typeQueries(page, network, queries);
     log(`cold keystrokes p50 ${cold.summary.p50?.toFixed(1)} ms, p95 ${cold.summary.p95?.toFixed(1)} ms (${cold.summary.count} drawn, ${cold.unchanged} unchanged)`);
@@ -234,6 +256,7 @@ export async function explorerRun(browser, url, { queries, many, full, log = () 
       beforeFirstList,
       resourceTiming,
       memoryAfterLoad,
+      floor,
       cold,
     };
     if (full) {

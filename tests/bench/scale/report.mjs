@@ -92,6 +92,9 @@ export function sizeTable(entry, context) {
   if (ex?.coldToFirstChange?.p50 != null) {
     row(["… of which until the results first change in the DOM; until the frame that draws them", `${pair(ex.coldToFirstChange.p50, ex.coldToFirstChange.p95, ms)}; ${pair(ex.coldToFrame.p50, ex.coldToFrame.p95, ms)}`, "", "", ""]);
   }
+  if (ex?.floor?.p50 != null) {
+    row(["… the browser's own floor: 10 card-sized byte ranges of distinct packs at once, no app work", pair(ex.floor.p50, ex.floor.p95, ms), "", "", ""]);
+  }
   row(["latency p50 / p95, warm (second pass)", exFail ?? pair(ex?.warm?.p50, ex?.warm?.p95, ms), pfFail ?? pair(pf?.warm?.p50, pf?.warm?.p95, ms), "(as above)", ratio(ex?.warm?.p50, pf?.warm?.p50)]);
   row([
     `memory after ${n(ex?.manyCount ?? 200)} more queries`,

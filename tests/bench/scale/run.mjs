@@ -185,6 +185,7 @@ function summariseExplorer(runs) {
     cold: { p50: medianOf(ok, (r) => r.cold.summary.p50), p95: medianOf(ok, (r) => r.cold.summary.p95), count: medianOf(ok, (r) => r.cold.summary.count) },
     coldToFirstChange: { p50: medianOf(ok, (r) => r.cold.toFirstChange.p50), p95: medianOf(ok, (r) => r.cold.toFirstChange.p95) },
     coldToFrame: { p50: medianOf(ok, (r) => r.cold.toFrame.p50), p95: medianOf(ok, (r) => r.cold.toFrame.p95) },
+    floor: { p50: medianOf(ok, (r) => r.floor?.p50), p95: medianOf(ok, (r) => r.floor?.p95) },
     unchanged: medianOf(ok, (r) => r.cold.unchanged),
     warm: last.warm ? { p50: last.warm.summary.p50, p95: last.warm.summary.p95, count: last.warm.summary.count } : null,
     many: last.many?.summary ?? null,

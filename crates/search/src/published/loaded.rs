@@ -45,7 +45,9 @@ impl FacetKind {
 pub(crate) struct FacetValues {
     pub labels: Vec<String>,
     pub counts: Vec<u32>,
-    by_key: FxHashMap<String, u32>,
+    /// Each value by its folded key, made when first looked up: a collection has
+    /// thousands of keywords and authors, and the first list needs none of them.
+    by_key: std::cell::OnceCell<FxHashMap<String, u32>>,
     /// For each value, the articles carrying it, once its facet piece has arrived.
     pub lists: Option<Vec<Vec<u32>>>,
 }
@@ -55,17 +57,20 @@ impl FacetValues {
         FacetValues {
             labels: values.iter().map(|v| v.label.clone()).collect(),
             counts: values.iter().map(|v| v.count).collect(),
-            by_key: values
-                .iter()
-                .enumerate()
-                .map(|(i, v)| (value_key(&v.label), i as u32))
-                .collect(),
+            by_key: std::cell::OnceCell::new(),
             lists: None,
         }
     }
 
     pub fn find(&self, label: &str) -> Option<u32> {
-        self.by_key.get(&value_key(label)).copied()
+        let by_key = self.by_key.get_or_init(|| {
+            self.labels
+                .iter()
+                .enumerate()
+                .map(|(i, label)| (value_key(label), i as u32))
+                .collect()
+        });
+        by_key.get(&value_key(label)).copied()
     }
 }
 
