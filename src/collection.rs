@@ -138,7 +138,7 @@ impl Collection {
         collection.skipped = corpus.skipped;
         collection.refused_links = corpus.refused_links;
         let mut numbered = corpus.articles;
-        numbered.sort_by(Article::list_order);
+        insight_corpus::sort::sort_by(&mut numbered, Article::list_order);
         numbered.reverse();
         for (number, article) in numbered.into_iter().enumerate() {
             collection.hold_record(number as u32, article);

@@ -93,7 +93,7 @@ async fn fetch_records(
         .iter()
         .map(|(n, at)| (*n, at.start, at.end))
         .collect();
-    wanted.sort_unstable();
+    insight_corpus::sort::sort(&mut wanted);
     for span in spans(&wanted) {
         let (start, bytes) = fetch_span(&place.pack, span).await?;
         for &(number, from, to) in span {

@@ -21,7 +21,7 @@ fn runs(numbers: Vec<u32>, place: impl Fn(u32) -> Option<(usize, usize)>) -> Vec
         .into_iter()
         .map(|n| (place(n), n))
         .partition(|(at, _)| at.is_some());
-    placed.sort_unstable();
+    insight_corpus::sort::sort(&mut placed);
     let mut out: Vec<Vec<u32>> = Vec::new();
     let mut end = 0;
     for (at, n) in placed {
@@ -33,7 +33,7 @@ fn runs(numbers: Vec<u32>, place: impl Fn(u32) -> Option<(usize, usize)>) -> Vec
         end = end.max(to);
     }
     for run in &mut out {
-        run.sort_unstable();
+        insight_corpus::sort::sort(run);
     }
     if !unknown.is_empty() {
         out.push(unknown.into_iter().map(|(_, n)| n).collect());
@@ -87,7 +87,7 @@ impl Collection {
         }
         let mut wants = Vec::new();
         for (list, mut numbers) in by_list {
-            numbers.sort_unstable();
+            insight_corpus::sort::sort(&mut numbers);
             if !whole && numbers.len() >= WHOLE_LIST {
                 wants.push(Want::List(list));
                 continue;

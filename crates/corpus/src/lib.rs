@@ -17,6 +17,7 @@ mod decode;
 pub mod link;
 pub mod published;
 mod repair;
+pub mod sort;
 mod validate;
 
 pub use article::{Article, Corpus, CORPUS_VERSION};

@@ -3,7 +3,7 @@
 
 use crate::index::SearchIndex;
 use crate::query::{parse_query, Query};
-use insight_corpus::Article;
+use insight_corpus::{sort, Article};
 
 /// BM25's term-frequency saturation and length normalisation.
 pub(crate) const K1: f32 = 1.2;
@@ -289,7 +289,9 @@ impl SearchIndex {
                     selected: selected(i as u32),
                 })
                 .collect();
-            out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+            sort::sort_by(&mut out, |a, b| {
+                b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label))
+            });
             out
         };
         Facets {
@@ -317,18 +319,18 @@ impl SearchIndex {
     fn sort(&self, hits: &mut [Hit], sort: Sort, ranked: bool) {
         let date = |h: &Hit| self.docs[h.article].published;
         match sort {
-            Sort::Relevance if ranked => hits.sort_by(|a, b| {
+            Sort::Relevance if ranked => sort::sort_by(hits, |a, b| {
                 b.score
                     .total_cmp(&a.score)
                     .then_with(|| date(b).cmp(&date(a)))
                     .then_with(|| a.article.cmp(&b.article))
             }),
-            Sort::Oldest => hits.sort_by(|a, b| {
+            Sort::Oldest => sort::sort_by(hits, |a, b| {
                 date(a)
                     .cmp(&date(b))
                     .then_with(|| a.article.cmp(&b.article))
             }),
-            _ => hits.sort_by(|a, b| {
+            _ => sort::sort_by(hits, |a, b| {
                 date(b)
                     .cmp(&date(a))
                     .then_with(|| a.article.cmp(&b.article))

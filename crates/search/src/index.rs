@@ -2,7 +2,7 @@
 //! field-weighted term frequency; for each article, its length and facet values.
 
 use crate::tokens::for_each_token;
-use insight_corpus::{Article, Date};
+use insight_corpus::{sort, Article, Date};
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
@@ -221,7 +221,7 @@ impl SearchIndex {
             .iter()
             .map(|(t, &id)| (t.to_string(), id))
             .collect();
-        self.sorted_terms.sort_unstable();
+        sort::sort(&mut self.sorted_terms);
     }
 
     /// The number of `term`, added to the dictionary if new.
@@ -279,7 +279,7 @@ impl SearchIndex {
             .enumerate()
             .map(|(k, n)| (k as u32, n))
             .collect();
-        out.sort_by(|a, b| {
+        sort::sort_by(&mut out, |a, b| {
             b.1.cmp(&a.1)
                 .then_with(|| self.keyword_label(a.0).cmp(self.keyword_label(b.0)))
         });
@@ -320,7 +320,9 @@ impl SearchIndex {
             .take_while(|(t, _)| t.starts_with(prefix))
             .map(|&(_, id)| id)
             .collect();
-        found.sort_by_key(|&id| std::cmp::Reverse(self.postings_of(id).len()));
+        sort::sort_by_key(&mut found, |&id| {
+            std::cmp::Reverse(self.postings_of(id).len())
+        });
         found.truncate(limit);
         found
     }

@@ -49,7 +49,7 @@ impl PieceIndex {
             needs = vec![Need::Directory];
         }
         if !needs.is_empty() {
-            needs.sort_unstable();
+            insight_corpus::sort::sort(&mut needs);
             needs.dedup();
             return Answer {
                 hits: None,
@@ -137,7 +137,7 @@ impl PieceIndex {
                     .map(|(t, n)| (t.as_str(), *n)),
             );
         }
-        found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        insight_corpus::sort::sort_by(&mut found, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         Ok(found
             .into_iter()
             .take(PREFIX_TERMS)
@@ -277,13 +277,16 @@ fn has_phrase<'a>(d: u32, phrase: &[Placed<'a>]) -> bool {
 
 fn sort(hits: &mut [Hit], sort: Sort, ranked: bool) {
     match sort {
-        Sort::Relevance if ranked => hits.sort_by(|a, b| {
+        // A keystroke's hottest sort (up to every article of the collection) keeps the
+        // standard library's own copy: the shared one's indirect comparison made 100,000
+        // hits take 30 ms instead of 21. Hits are totally ordered, so unstable is exact.
+        Sort::Relevance if ranked => hits.sort_unstable_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
                 .then_with(|| b.article.cmp(&a.article))
         }),
-        Sort::Oldest => hits.sort_by_key(|h| h.article),
-        _ => hits.sort_by_key(|h| std::cmp::Reverse(h.article)),
+        Sort::Oldest => insight_corpus::sort::sort_by_key(hits, |h| h.article),
+        _ => insight_corpus::sort::sort_by_key(hits, |h| std::cmp::Reverse(h.article)),
     }
 }
 
@@ -426,7 +429,9 @@ impl PieceIndex {
                 })
                 .filter(|c| c.count > 0 || c.selected)
                 .collect();
-            out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+            insight_corpus::sort::sort_by(&mut out, |a, b| {
+                b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label))
+            });
             out
         };
         let years = self
@@ -472,7 +477,7 @@ impl PieceIndex {
             .iter()
             .filter_map(|k| self.keywords.find(k))
             .collect();
-        mine.sort_unstable();
+        insight_corpus::sort::sort(&mut mine);
         mine.dedup();
         let mut shared = vec![0u16; self.articles as usize];
         mine.iter()
@@ -485,7 +490,9 @@ impl PieceIndex {
             .filter(|&(_, n)| n > 0)
             .map(|(d, n)| (d as u32, n))
             .collect();
-        scored.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| b.0.cmp(&a.0)));
+        insight_corpus::sort::sort_by(&mut scored, |a, b| {
+            b.1.cmp(&a.1).then_with(|| b.0.cmp(&a.0))
+        });
         Ok(scored.into_iter().take(limit).map(|(d, _)| d).collect())
     }
 }

@@ -192,7 +192,7 @@ impl PieceIndex {
                     .and_then(Option::as_ref)
                     .ok_or_else(|| malformed(&name, "positions"))?;
                 let mut terms: Vec<&String> = postings.keys().collect();
-                terms.sort_unstable();
+                insight_corpus::sort::sort(&mut terms);
                 let lists = read_positions(bytes)
                     .filter(|l| l.len() == terms.len())
                     .ok_or_else(|| malformed(&name, "positions"))?;

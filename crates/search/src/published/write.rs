@@ -12,7 +12,7 @@ use insight_corpus::published::{
     bucket_of, piece_name, IdBucket, ListEntry, ListPiece, ListRef, Manifest, PackWriter,
     ValueCount, YearCount, MANIFEST_VERSION,
 };
-use insight_corpus::Article;
+use insight_corpus::{sort, Article};
 use std::collections::BTreeMap;
 
 /// Articles per list piece: two pages of the list.
@@ -125,7 +125,7 @@ fn publish_stored(
 ) -> Published {
     // Numbered by reference: a copy of the archive would double a large publish's memory.
     let mut numbered: Vec<&Article> = articles.iter().collect();
-    numbered.sort_by(|a, b| Article::list_order(a, b));
+    sort::sort_by(&mut numbered, |a, b| Article::list_order(a, b));
     numbered.reverse();
     let index = SearchIndex::new(&numbered);
     let mut pieces = Pieces {
@@ -195,7 +195,7 @@ impl Renumbered {
         let mut counts = vec![0u32; values.labels.len()];
         old.iter().flatten().for_each(|&v| counts[v as usize] += 1);
         let mut order: Vec<usize> = (0..counts.len()).collect();
-        order.sort_by(|&a, &b| {
+        sort::sort_by(&mut order, |&a, &b| {
             counts[b]
                 .cmp(&counts[a])
                 .then_with(|| values.labels[a].cmp(&values.labels[b]))
@@ -347,7 +347,7 @@ fn gather_positions(index: &SearchIndex) -> Vec<TermPositions> {
                 seen.push((term, at as u32));
             }
         }
-        seen.sort_unstable();
+        sort::sort(&mut seen);
         for group in seen.chunk_by(|a, b| a.0 == b.0) {
             positions.clear();
             positions.extend(group.iter().map(|&(_, at)| at));
