@@ -78,7 +78,7 @@ mod tests {
             let mut ours = items.clone();
             sort_by(&mut ours, |a, b| b.0.cmp(&a.0));
             let mut theirs = items;
-            theirs.sort_by(|a, b| b.0.cmp(&a.0));
+            theirs.sort_by_key(|b| std::cmp::Reverse(b.0));
             prop_assert_eq!(ours, theirs);
         }
     }

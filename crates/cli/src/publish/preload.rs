@@ -9,13 +9,17 @@ use insight_corpus::published::{Manifest, PIECES_FOLDER};
 const MARKER: &str = "data-first-view";
 
 /// The page with a preload tag for each of the first view's pieces right after its
-/// `<base>` tag (the app's requests are relative to it), replacing earlier ones.
+/// `<base>` tag (the app's requests are relative to it; a page without one gets them at
+/// the start of its head), replacing earlier ones.
 pub fn with_first_view(html: &str, manifest: &Manifest) -> Result<String, String> {
     let html = without_first_view(html);
-    let at = html
-        .find("<base ")
-        .and_then(|start| html[start..].find('>').map(|end| start + end + 1))
-        .ok_or("it has no <base> element: is this the page Trunk built?")?;
+    let end_of = |tag: &str| {
+        html.find(tag)
+            .and_then(|start| html[start..].find('>').map(|end| start + end + 1))
+    };
+    let at = end_of("<base ")
+        .or_else(|| end_of("<head"))
+        .ok_or("it has no <head> element: is this the page Trunk built?")?;
     let tags: String = first_view(manifest)
         .iter()
         .map(|piece| {
@@ -107,7 +111,11 @@ mod tests {
     }
 
     #[test]
-    fn a_page_without_base_is_an_error() {
-        assert!(with_first_view("<html><head></head></html>", &manifest(&[])).is_err());
+    fn a_page_without_base_gets_them_in_its_head_and_one_without_head_is_an_error() {
+        let page = with_first_view("<html><head></head></html>", &manifest(&["list-a.bin"]));
+        assert!(page
+            .unwrap()
+            .starts_with("<html><head>\n    <link rel=\"preload\" href=\"corpus/list-a.bin\""));
+        assert!(with_first_view("just text", &manifest(&[])).is_err());
     }
 }
