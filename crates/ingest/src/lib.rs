@@ -10,6 +10,7 @@
 //! ```
 
 pub mod blocks;
+mod cores;
 mod dates;
 mod entry;
 mod error;
