@@ -12,6 +12,7 @@
 mod answer;
 #[cfg(not(target_arch = "wasm32"))]
 mod check;
+mod cores;
 mod directory;
 mod loaded;
 mod pieces;

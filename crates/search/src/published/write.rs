@@ -2,6 +2,7 @@
 //! It numbers the articles from the oldest, builds the search index once, and cuts
 //! everything into compressed, content-named pieces.
 
+use super::cores::in_parallel;
 use super::pieces::{
     write_facet, write_positions, write_postings, write_vocabulary, TermPositions, TermPostings,
 };
@@ -50,30 +51,6 @@ impl Pieces {
         let name = piece_name(kind, &stored);
         self.kept.push((name.clone(), stored));
         name
-    }
-}
-
-/// `work` over every item, on every core natively (in order), one by one in the browser.
-fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let chunk = items.len().div_ceil(threads).max(1);
-        std::thread::scope(|scope| {
-            let work = &work;
-            let handles: Vec<_> = items
-                .chunks(chunk)
-                .map(|part| scope.spawn(move || part.iter().map(work).collect::<Vec<R>>()))
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .collect()
-        })
-    }
-    #[cfg(target_arch = "wasm32")]
-    {
-        items.iter().map(work).collect()
     }
 }
 
