@@ -12,6 +12,7 @@
 
 mod article;
 mod body;
+pub mod cores;
 mod date;
 mod decode;
 pub mod link;

@@ -6,6 +6,7 @@ use crate::error::IngestError;
 use crate::formats;
 use crate::options::Options;
 use crate::report::{Report, Skip};
+use insight_corpus::cores::on_every_core;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -35,26 +36,8 @@ fn read_all(
     files: Vec<PathBuf>,
     options: &Options,
 ) -> Vec<(PathBuf, Result<Vec<Entry>, IngestError>)> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(files.len().max(1));
-    let chunk = files.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|p| (p.clone(), read_one(p, options)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    })
+    let read = on_every_core(&files, |p| read_one(p, options));
+    files.into_iter().zip(read).collect()
 }
 
 /// Reads one file; a bug in a reader becomes this file's error, not the run's end.

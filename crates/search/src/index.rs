@@ -110,6 +110,25 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn new<A: std::borrow::Borrow<Article>>(articles: &[A]) -> SearchIndex {
+        SearchIndex::build(articles, true, |_| {})
+    }
+
+    /// An index that keeps no term sequences, so it cannot check phrases: each article's
+    /// terms in order (fields separated by [`GAP`]) are handed to `each_article` as it is
+    /// read instead. Publishing needs them only once, and the sequences of a large
+    /// collection are bigger than the rest of its index.
+    pub(crate) fn without_sequences<A: std::borrow::Borrow<Article>>(
+        articles: &[A],
+        each_article: impl FnMut(&[u32]),
+    ) -> SearchIndex {
+        SearchIndex::build(articles, false, each_article)
+    }
+
+    fn build<A: std::borrow::Borrow<Article>>(
+        articles: &[A],
+        keep_sequences: bool,
+        mut each_article: impl FnMut(&[u32]),
+    ) -> SearchIndex {
         let mut index = SearchIndex {
             dictionary: FxHashMap::default(),
             sequence: Vec::new(),
@@ -131,6 +150,7 @@ impl SearchIndex {
         let mut pairs: Vec<(u32, Posting)> = Vec::new();
         let mut body = String::new();
         for (n, article) in articles.iter().map(A::borrow).enumerate() {
+            let start = index.sequence.len();
             body.clear();
             article
                 .body
@@ -165,6 +185,11 @@ impl SearchIndex {
             for id in touched.drain(..) {
                 let tf = std::mem::take(&mut frequencies[id as usize]);
                 pairs.push((id, Posting { doc: n as u32, tf }));
+            }
+            each_article(&index.sequence[start..]);
+            if !keep_sequences {
+                // Every article's sequence is then empty, and holds no phrase.
+                index.sequence.clear();
             }
             index.starts.push(index.sequence.len());
             let doc = Doc {

@@ -11,6 +11,7 @@ use crate::error::IngestError;
 use crate::fields::Fields;
 use crate::options::Options;
 use crate::record::{build, Place};
+use insight_corpus::cores::on_every_core;
 use insight_corpus::Block;
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -31,10 +32,15 @@ pub fn read_json(path: &Path, text: &str, options: &Options) -> Result<Vec<Entry
         Err(e) => return Err(json_error(path, &e, "expected a list of article records")),
     };
     let mut lines = insight_corpus::LineCounter::new(text);
-    Ok(records
+    let placed: Vec<(&str, usize)> = records
         .iter()
-        .map(|raw| read_record(path, raw.get(), lines.line_of(raw.get()), options))
-        .collect())
+        .map(|raw| (raw.get(), lines.line_of(raw.get())))
+        .collect();
+    // One archive of many records is most of a large run: its records are read on all
+    // cores.
+    Ok(on_every_core(&placed, |&(json, line)| {
+        read_record(path, json, line, options)
+    }))
 }
 
 /// Reads a JSON Lines file: one record per non-blank line.
@@ -109,7 +115,7 @@ fn body_of(fields: &Fields) -> Result<Conversion, String> {
         None | Some((_, Value::Null)) => Ok(Conversion::default()),
         Some((_, Value::String(markdown))) => Ok(markdown_to_blocks(markdown)),
         Some((name, blocks @ Value::Array(_))) => {
-            serde_json::from_value::<Vec<Block>>(blocks.clone())
+            <Vec<Block> as serde::Deserialize>::deserialize(blocks)
                 .map(crate::blocks::sanitize)
                 .map_err(|e| format!("'{name}' is a list but not of corpus blocks: {e}"))
         }

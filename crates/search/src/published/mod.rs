@@ -15,6 +15,7 @@ mod check;
 mod directory;
 mod loaded;
 mod pieces;
+mod positions;
 mod write;
 
 pub use answer::Answer;

@@ -89,19 +89,17 @@ pub fn read_postings(bytes: &[u8], articles: u32) -> Option<Vec<(String, TermPos
 
 /// Where one term stands in each of its articles, gathered article by article (the
 /// writer cannot hold every position of a large collection at once).
-pub struct TermPositions(Writer);
+#[derive(Default)]
+pub struct TermPositions {
+    articles: usize,
+    encoded: Writer,
+}
 
 impl TermPositions {
-    /// Positions for a term found in `articles` articles.
-    pub fn new(articles: usize) -> TermPositions {
-        let mut w = Writer::default();
-        w.number(articles as u64);
-        TermPositions(w)
-    }
-
     /// The term's positions in its next article, ascending.
     pub fn push(&mut self, positions: &[u32]) {
-        write_gaps(&mut self.0, positions);
+        self.articles += 1;
+        write_gaps(&mut self.encoded, positions);
     }
 }
 
@@ -110,7 +108,10 @@ impl TermPositions {
 pub fn write_positions(terms: &[&TermPositions]) -> Vec<u8> {
     let mut w = tagged(POSITIONS_TAG);
     w.number(terms.len() as u64);
-    terms.iter().for_each(|t| w.0.extend_from_slice(&t.0 .0));
+    terms.iter().for_each(|t| {
+        w.number(t.articles as u64);
+        w.0.extend_from_slice(&t.encoded.0);
+    });
     w.0
 }
 
@@ -196,7 +197,7 @@ mod tests {
         let gathered: Vec<TermPositions> = positions
             .iter()
             .map(|per_article| {
-                let mut t = TermPositions::new(per_article.len());
+                let mut t = TermPositions::default();
                 per_article.iter().for_each(|p| t.push(p));
                 t
             })

@@ -5,9 +5,11 @@
 use super::pieces::{
     write_facet, write_positions, write_postings, write_vocabulary, TermPositions, TermPostings,
 };
+use super::positions::Positions;
 use super::{SearchDirectory, TermRange, VocabularyRange};
 use crate::engine::{B, K1};
-use crate::index::{SearchIndex, Values, GAP};
+use crate::index::{SearchIndex, Values};
+use insight_corpus::cores::on_every_core;
 use insight_corpus::published::{
     bucket_of, piece_name, IdBucket, ListEntry, ListPiece, ListRef, Manifest, PackWriter,
     ValueCount, YearCount, MANIFEST_VERSION,
@@ -45,44 +47,10 @@ impl Pieces {
         self.add_stored(kind, stored)
     }
 
-    /// Stores many pieces of one kind at once (on every core, natively); returns their
-    /// names in order.
-    fn add_all(&mut self, kind: &str, contents: &[Vec<u8>]) -> Vec<String> {
-        let stored = in_parallel(contents, |c| (self.store)(c));
-        stored
-            .into_iter()
-            .map(|s| self.add_stored(kind, s))
-            .collect()
-    }
-
     fn add_stored(&mut self, kind: &str, stored: Vec<u8>) -> String {
         let name = piece_name(kind, &stored);
         self.kept.push((name.clone(), stored));
         name
-    }
-}
-
-/// `work` over every item, on every core natively (in order), one by one in the browser.
-fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let chunk = items.len().div_ceil(threads).max(1);
-        std::thread::scope(|scope| {
-            let work = &work;
-            let handles: Vec<_> = items
-                .chunks(chunk)
-                .map(|part| scope.spawn(move || part.iter().map(work).collect::<Vec<R>>()))
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .collect()
-        })
-    }
-    #[cfg(target_arch = "wasm32")]
-    {
-        items.iter().map(work).collect()
     }
 }
 
@@ -127,14 +95,20 @@ fn publish_stored(
     let mut numbered: Vec<&Article> = articles.iter().collect();
     sort::sort_by(&mut numbered, |a, b| Article::list_order(a, b));
     numbered.reverse();
-    let index = SearchIndex::new(&numbered);
     let mut pieces = Pieces {
         kept: Vec::new(),
         store,
     };
-    let [keywords, authors, sources] =
-        [&index.keywords, &index.authors, &index.sources].map(|v| Renumbered::new(&index, v));
-    let search = write_search(&index, &[&keywords, &authors, &sources], &mut pieces);
+    // The index goes as soon as its pieces are made, before the articles' own pieces.
+    let (search, [keywords, authors, sources]) = {
+        let mut positions = Positions::default();
+        let index = SearchIndex::without_sequences(&numbered, |terms| positions.add_article(terms));
+        let facets =
+            [&index.keywords, &index.authors, &index.sources].map(|v| Renumbered::new(&index, v));
+        let [k, a, s] = &facets;
+        let search = write_search(&index, &positions.into_terms(), &[k, a, s], &mut pieces);
+        (search, facets)
+    };
     let (lists, ids) = if with_articles {
         (
             write_lists(&numbered, &mut pieces),
@@ -234,15 +208,19 @@ impl Renumbered {
 }
 
 /// The term pieces (postings with their positions), vocabulary and facet pieces, and
-/// the directory naming them; returns the directory's name.
-fn write_search(index: &SearchIndex, facets: &[&Renumbered; 3], pieces: &mut Pieces) -> String {
-    let postings = impacts(index);
-    let positions = gather_positions(index);
+/// the directory naming them; returns the directory's name. `positions` are every
+/// term's, by term number.
+fn write_search(
+    index: &SearchIndex,
+    positions: &[TermPositions],
+    facets: &[&Renumbered; 3],
+    pieces: &mut Pieces,
+) -> String {
     // Terms in order, cut into ranges of about TERM_PIECE_BYTES of postings.
     let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
     let (mut start, mut bytes) = (0, 0);
     for (i, (term, id)) in index.sorted_terms.iter().enumerate() {
-        bytes += term.len() + 3 * postings[*id as usize].articles.len();
+        bytes += term.len() + 3 * index.postings_of(*id).len();
         if bytes >= TERM_PIECE_BYTES {
             ranges.push(start..i + 1);
             (start, bytes) = (i + 1, 0);
@@ -251,21 +229,37 @@ fn write_search(index: &SearchIndex, facets: &[&Renumbered; 3], pieces: &mut Pie
     if start < index.sorted_terms.len() || ranges.is_empty() {
         ranges.push(start..index.sorted_terms.len());
     }
-    let contents: Vec<(Vec<u8>, Vec<u8>)> = in_parallel(&ranges, |range| {
-        let listed: Vec<(&str, &TermPostings)> = index.sorted_terms[range.clone()]
+    let store = pieces.store;
+    let none = TermPositions::default();
+    // Each range's pieces are encoded and stored together, so the uncompressed pieces of
+    // every range are never held at once.
+    let stored: Vec<(Vec<u8>, Vec<u8>)> = on_every_core(&ranges, |range| {
+        let terms = &index.sorted_terms[range.clone()];
+        let postings: Vec<TermPostings> = terms.iter().map(|(_, id)| impacts(index, *id)).collect();
+        let listed: Vec<(&str, &TermPostings)> = terms
             .iter()
-            .map(|(term, id)| (term.as_str(), &postings[*id as usize]))
+            .zip(&postings)
+            .map(|((term, _), p)| (term.as_str(), p))
             .collect();
-        let placed: Vec<&TermPositions> = index.sorted_terms[range.clone()]
+        let placed: Vec<&TermPositions> = terms
             .iter()
-            .map(|(_, id)| &positions[*id as usize])
+            .map(|(_, id)| positions.get(*id as usize).unwrap_or(&none))
             .collect();
-        (write_postings(&listed), write_positions(&placed))
+        (
+            store(&write_postings(&listed)),
+            store(&write_positions(&placed)),
+        )
     });
-    let (postings_pieces, positions_pieces): (Vec<Vec<u8>>, Vec<Vec<u8>>) =
-        contents.into_iter().unzip();
-    let postings_names = pieces.add_all("terms", &postings_pieces);
-    let positions_names = pieces.add_all("positions", &positions_pieces);
+    let (postings_stored, positions_stored): (Vec<Vec<u8>>, Vec<Vec<u8>>) =
+        stored.into_iter().unzip();
+    let postings_names: Vec<String> = postings_stored
+        .into_iter()
+        .map(|s| pieces.add_stored("terms", s))
+        .collect();
+    let positions_names: Vec<String> = positions_stored
+        .into_iter()
+        .map(|s| pieces.add_stored("positions", s))
+        .collect();
     let terms: Vec<TermRange> = ranges
         .iter()
         .zip(postings_names.into_iter().zip(positions_names))
@@ -286,7 +280,7 @@ fn write_search(index: &SearchIndex, facets: &[&Renumbered; 3], pieces: &mut Pie
         .map(|(i, chunk)| {
             let listed: Vec<(&str, u32)> = chunk
                 .iter()
-                .map(|(t, id)| (t.as_str(), postings[*id as usize].articles.len() as u32))
+                .map(|(t, id)| (t.as_str(), index.postings_of(*id).len() as u32))
                 .collect();
             VocabularyRange {
                 first: if i == 0 {
@@ -310,51 +304,22 @@ fn write_search(index: &SearchIndex, facets: &[&Renumbered; 3], pieces: &mut Pie
     pieces.add("search", &json(&directory))
 }
 
-/// Each term's postings with BM25's term-frequency part worked out and quantised, so the
+/// A term's postings with BM25's term-frequency part worked out and quantised, so the
 /// browser needs no article lengths to rank.
-fn impacts(index: &SearchIndex) -> Vec<TermPostings> {
+fn impacts(index: &SearchIndex, id: u32) -> TermPostings {
     let average = index.average_len.max(1.0);
-    (0..index.dictionary.len() as u32)
-        .map(|id| {
-            let list = index.postings_of(id);
-            TermPostings {
-                articles: list.iter().map(|p| p.doc).collect(),
-                impacts: list
-                    .iter()
-                    .map(|p| {
-                        let norm = K1 * (1.0 - B + B * index.docs[p.doc as usize].len / average);
-                        let part = p.tf * (K1 + 1.0) / (p.tf + norm);
-                        (part / (K1 + 1.0) * 255.0).round().clamp(1.0, 255.0) as u8
-                    })
-                    .collect(),
-            }
-        })
-        .collect()
-}
-
-/// Where each term stands in each article (fields are kept apart by a skipped position).
-fn gather_positions(index: &SearchIndex) -> Vec<TermPositions> {
-    let mut out: Vec<TermPositions> = (0..index.dictionary.len() as u32)
-        .map(|id| TermPositions::new(index.postings_of(id).len()))
-        .collect();
-    let mut seen: Vec<(u32, u32)> = Vec::new();
-    let mut positions: Vec<u32> = Vec::new();
-    for d in 0..index.docs.len() {
-        seen.clear();
-        let sequence = &index.sequence[index.starts[d]..index.starts[d + 1]];
-        for (at, &term) in sequence.iter().enumerate() {
-            if term != GAP {
-                seen.push((term, at as u32));
-            }
-        }
-        sort::sort(&mut seen);
-        for group in seen.chunk_by(|a, b| a.0 == b.0) {
-            positions.clear();
-            positions.extend(group.iter().map(|&(_, at)| at));
-            out[group[0].0 as usize].push(&positions);
-        }
+    let list = index.postings_of(id);
+    TermPostings {
+        articles: list.iter().map(|p| p.doc).collect(),
+        impacts: list
+            .iter()
+            .map(|p| {
+                let norm = K1 * (1.0 - B + B * index.docs[p.doc as usize].len / average);
+                let part = p.tf * (K1 + 1.0) / (p.tf + norm);
+                (part / (K1 + 1.0) * 255.0).round().clamp(1.0, 255.0) as u8
+            })
+            .collect(),
     }
-    out
 }
 
 /// The list pieces and record packs, oldest first; the newest piece is kept at least a
@@ -373,7 +338,7 @@ fn write_lists(numbered: &[&Article], pieces: &mut Pieces) -> Vec<ListRef> {
     let store = pieces.store;
     // Per list piece: its stored bytes, and its pack's bytes, header hash and card slot.
     type Built = (Vec<u8>, (Vec<u8>, u64, u32));
-    let built: Vec<Built> = in_parallel(&bounds, |&(start, end)| {
+    let built: Vec<Built> = on_every_core(&bounds, |&(start, end)| {
         let part = &numbered[start..end];
         let list = ListPiece {
             articles: part.iter().map(|a| ListEntry::of(a)).collect(),
