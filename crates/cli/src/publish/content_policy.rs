@@ -89,7 +89,7 @@ fn without_policy(html: &str) -> String {
 
 /// The position just past the `>` closing the first tag that starts with `opening`
 /// (compared without regard to ASCII case).
-fn end_of_tag(html: &str, opening: &str) -> Option<usize> {
+pub(super) fn end_of_tag(html: &str, opening: &str) -> Option<usize> {
     let start = html
         .to_ascii_lowercase()
         .find(&opening.to_ascii_lowercase())?;

@@ -3,6 +3,7 @@
 //! instead of after the manifest has been read. Pieces are named by their content, so a
 //! page naming one can never get other bytes than the ones it names.
 
+use super::content_policy::end_of_tag;
 use insight_corpus::published::{Manifest, PIECES_FOLDER};
 
 /// Marks the tags this module writes, so a republish replaces them.
@@ -13,12 +14,8 @@ const MARKER: &str = "data-first-view";
 /// the start of its head), replacing earlier ones.
 pub fn with_first_view(html: &str, manifest: &Manifest) -> Result<String, String> {
     let html = without_first_view(html);
-    let end_of = |tag: &str| {
-        html.find(tag)
-            .and_then(|start| html[start..].find('>').map(|end| start + end + 1))
-    };
-    let at = end_of("<base ")
-        .or_else(|| end_of("<head"))
+    let at = end_of_tag(&html, "<base ")
+        .or_else(|| end_of_tag(&html, "<head"))
         .ok_or("it has no <head> element: is this the page Trunk built?")?;
     let tags: String = first_view(manifest)
         .iter()
