@@ -17,6 +17,40 @@ thread_local! {
     static POSITIONS: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
     /// Whether the address last changed by Back or Forward.
     static CAME_BACK: Cell<bool> = const { Cell::new(false) };
+    /// Counts address changes, so that a restore still waiting for its page stops once
+    /// the reader has gone elsewhere.
+    static VISIT: Cell<u64> = const { Cell::new(0) };
+    /// The address whose position the app last set (or chose to leave).
+    static HANDLED: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// The remembered position of the current address (the top if none).
+fn remembered() -> f64 {
+    address()
+        .and_then(|a| POSITIONS.with_borrow(|p| p.get(&a).copied()))
+        .unwrap_or(0.0)
+}
+
+/// How many times a restore tries again, a frame apart, while the page it returns to is
+/// still shorter than the remembered position (its parts are still being drawn).
+const RESTORE_TRIES: u32 = 30;
+
+/// Scrolls to `y`; if the page cannot reach it yet, tries again a frame later, up to
+/// `tries` more times, unless another address has been visited since.
+fn restore(y: f64, visit: u64, tries: u32) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    window.scroll_to_with_x_and_y(0.0, y);
+    let short = window.scroll_y().map(|now| now < y - 1.0).unwrap_or(false);
+    if short && tries > 0 {
+        gloo_timers::callback::Timeout::new(16, move || {
+            if VISIT.get() == visit {
+                restore(y, visit, tries - 1);
+            }
+        })
+        .forget();
+    }
 }
 
 /// The current address, as positions are remembered by.
@@ -55,7 +89,17 @@ pub fn use_scroll_memory() {
                     positions.insert(address, y);
                 });
             });
-            let went_back = EventListener::new(&window, "popstate", |_| CAME_BACK.set(true));
+            // The router hears `popstate` too, and may have drawn the page it returns to
+            // (and so set its position as if it were new) before this listener runs:
+            // then the position is restored here, otherwise once that page is drawn.
+            let went_back = EventListener::new(&window, "popstate", |_| {
+                let now = address();
+                if now.is_some() && HANDLED.with_borrow(|handled| *handled == now) {
+                    restore(remembered(), VISIT.get(), RESTORE_TRIES);
+                } else {
+                    CAME_BACK.set(true);
+                }
+            });
             (scrolled, went_back)
         });
         move || drop(listeners)
@@ -68,14 +112,14 @@ pub fn use_scroll_memory() {
         let Some(window) = web_sys::window() else {
             return;
         };
+        HANDLED.set(address());
         let came_back = CAME_BACK.replace(false);
+        let visit = VISIT.get() + 1;
+        VISIT.set(visit);
         let new_page = *previous_path.borrow() != *path;
         *previous_path.borrow_mut() = path.clone();
         if came_back {
-            let y = address()
-                .and_then(|a| POSITIONS.with_borrow(|p| p.get(&a).copied()))
-                .unwrap_or(0.0);
-            window.scroll_to_with_x_and_y(0.0, y);
+            restore(remembered(), visit, RESTORE_TRIES);
         } else if new_page {
             window.scroll_to_with_x_and_y(0.0, 0.0);
         }

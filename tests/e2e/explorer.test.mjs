@@ -616,7 +616,11 @@ describe("a larger collection", () => {
     await page.waitForURL(/[?&]page=3/);
     await page.waitForSelector(".article-list");
     assert.equal(await cards.nth(15).locator("h2").innerText(), title);
-    assert.ok(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled) < 2, "the scroll position is back");
+    // The position is set once the page is drawn; give it a few frames.
+    const back = await page
+      .waitForFunction((y) => Math.abs(window.scrollY - y) < 2, scrolled, { polling: "raf", timeout: 2000 })
+      .then(() => true, () => false);
+    assert.ok(back, `the scroll position is back (${await page.evaluate(() => window.scrollY)}, left at ${scrolled})`);
 
     // The last page holds the rest; an address past it shows the last page.
     await page.goto(`${site.url}?page=99`);
