@@ -17,9 +17,6 @@ thread_local! {
     static POSITIONS: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
     /// Whether the address last changed by Back or Forward.
     static CAME_BACK: Cell<bool> = const { Cell::new(false) };
-    /// Counts address changes, so that a restore still waiting for its page stops once
-    /// the reader has gone elsewhere.
-    static VISIT: Cell<u64> = const { Cell::new(0) };
     /// The address whose position the app last set (or chose to leave).
     static HANDLED: RefCell<Option<String>> = const { RefCell::new(None) };
 }
@@ -36,17 +33,18 @@ fn remembered() -> f64 {
 const RESTORE_TRIES: u32 = 30;
 
 /// Scrolls to `y`; if the page cannot reach it yet, tries again a frame later, up to
-/// `tries` more times, unless another address has been visited since.
-fn restore(y: f64, visit: u64, tries: u32) {
+/// `tries` more times, while the address is still the one it was for.
+fn restore(y: f64, tries: u32) {
     let Some(window) = web_sys::window() else {
         return;
     };
     window.scroll_to_with_x_and_y(0.0, y);
     let short = window.scroll_y().map(|now| now < y - 1.0).unwrap_or(false);
     if short && tries > 0 {
+        let here = address();
         gloo_timers::callback::Timeout::new(16, move || {
-            if VISIT.get() == visit {
-                restore(y, visit, tries - 1);
+            if address() == here {
+                restore(y, tries - 1);
             }
         })
         .forget();
@@ -95,7 +93,7 @@ pub fn use_scroll_memory() {
             let went_back = EventListener::new(&window, "popstate", |_| {
                 let now = address();
                 if now.is_some() && HANDLED.with_borrow(|handled| *handled == now) {
-                    restore(remembered(), VISIT.get(), RESTORE_TRIES);
+                    restore(remembered(), RESTORE_TRIES);
                 } else {
                     CAME_BACK.set(true);
                 }
@@ -114,12 +112,10 @@ pub fn use_scroll_memory() {
         };
         HANDLED.set(address());
         let came_back = CAME_BACK.replace(false);
-        let visit = VISIT.get() + 1;
-        VISIT.set(visit);
         let new_page = *previous_path.borrow() != *path;
         *previous_path.borrow_mut() = path.clone();
         if came_back {
-            restore(remembered(), visit, RESTORE_TRIES);
+            restore(remembered(), RESTORE_TRIES);
         } else if new_page {
             window.scroll_to_with_x_and_y(0.0, 0.0);
         }
