@@ -1,5 +1,7 @@
-//! The page shell: loads the collection, then routes between the list, the reader and
-//! not-found, with a skip link, header and footer around them.
+//! The page shell: routes between the list, the reader and not-found, with a skip link,
+//! header and footer around them. In the browser it starts from the collection as
+//! [`start`] found it (and starts again on retry); at publish time it renders a page of a
+//! collection held whole (see `prerender`).
 
 use crate::collection::{Collection, SharedCollection, Want};
 use crate::components::load_failure::LoadFailure;
@@ -18,10 +20,37 @@ use yew_router::prelude::*;
 
 /// Where the collection's start stands.
 #[derive(Clone)]
-enum Load {
+pub enum Load {
     Loading,
     Failed(LoadError),
     Ready(Rc<Collection>),
+}
+
+impl PartialEq for Load {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Load::Loading, Load::Loading) => true,
+            (Load::Failed(a), Load::Failed(b)) => a == b,
+            (Load::Ready(a), Load::Ready(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+impl From<Result<Rc<Collection>, LoadError>> for Load {
+    fn from(started: Result<Rc<Collection>, LoadError>) -> Load {
+        match started {
+            Ok(collection) => Load::Ready(collection),
+            Err(error) => Load::Failed(error),
+        }
+    }
+}
+
+/// What the shell starts from.
+#[derive(Properties, PartialEq)]
+pub struct ShellProps {
+    /// The collection's start, as far as it has gone.
+    pub first: Load,
 }
 
 /// How views ask for what they lack: the loader fetches it and the shell draws again.
@@ -32,18 +61,19 @@ pub struct Fetcher {
     pub retry: Callback<()>,
 }
 
+/// The explorer in the browser, at the address the browser shows.
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &ShellProps) -> Html {
     html! {
         <BrowserRouter>
-            <Shell />
+            <Shell first={props.first.clone()} />
         </BrowserRouter>
     }
 }
 
 /// Starts the collection: the manifest and the newest list piece (or a whole corpus of
 /// format 1), so the first view draws with its data.
-async fn start() -> Result<Rc<Collection>, LoadError> {
+pub async fn start() -> Result<Rc<Collection>, LoadError> {
     let collection = match load_start().await? {
         Start::Whole(corpus) => Collection::from_whole(corpus),
         Start::Pieces(manifest) => {
@@ -62,20 +92,21 @@ async fn start() -> Result<Rc<Collection>, LoadError> {
 }
 
 #[component]
-fn Shell() -> Html {
-    let load = use_state(|| Load::Loading);
+pub fn Shell(props: &ShellProps) -> Html {
+    let load = use_state(|| props.first.clone());
     let reading = use_reading();
     let attempt = use_state(|| 0u32);
     let redraw = use_force_update();
     {
         let load = load.clone();
-        use_effect_with(*attempt, move |_| {
+        use_effect_with(*attempt, move |attempt| {
+            if *attempt == 0 && !matches!(*load, Load::Loading) {
+                // Started (or failed) before the shell was drawn.
+                return;
+            }
             load.set(Load::Loading);
             wasm_bindgen_futures::spawn_local(async move {
-                load.set(match start().await {
-                    Ok(collection) => Load::Ready(collection),
-                    Err(error) => Load::Failed(error),
-                });
+                load.set(start().await.into());
             });
         });
     }

@@ -13,14 +13,17 @@ pub mod load_error;
 pub mod loader;
 pub mod marks;
 pub mod pages;
+#[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
+pub mod prerender;
 pub mod reading;
 pub mod route;
 pub mod scroll;
 pub mod services;
 pub mod storage;
+pub mod takeover;
 
-/// Mounts the explorer on the page's `<body>`.
+/// Starts the collection, then draws the explorer over the page (see `takeover`).
 pub fn start() {
     crash::install_panic_hook();
-    yew::Renderer::<app::App>::new().render();
+    takeover::start();
 }

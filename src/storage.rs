@@ -52,14 +52,20 @@ pub fn remove(name: &str) {
     }
 }
 
-/// The browser's storage, or `None` when it is missing or refuses access.
+/// The browser's storage, or `None` when it is missing or refuses access, or when the
+/// page is being rendered at publish time (natively, where there is no browser).
 fn local_storage() -> Option<web_sys::Storage> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
     web_sys::window()?.local_storage().ok().flatten()
 }
 
 /// `insight-explorer:<site path>:<name>`.
 fn key(name: &str) -> String {
-    let site = web_sys::window()
+    let site = (cfg!(target_arch = "wasm32"))
+        .then(web_sys::window)
+        .flatten()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
         .and_then(|base| web_sys::Url::new(&base).ok())

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use insight_corpus::{Block, Inline};
-use insight_explorer::app::App;
+use insight_explorer::app::{App, Load, ShellProps};
 use insight_explorer::components::body::{ArticleBody, ArticleBodyProps};
 use insight_explorer::components::byline::{Byline, BylineProps};
 use insight_explorer::components::keyword_panel::{KeywordPanel, KeywordPanelProps};
@@ -308,7 +308,10 @@ async fn keyword_panel_hides_counts_while_they_are_counted() {
 async fn app_explains_a_missing_corpus_and_offers_no_pointless_retry() {
     // The test runner's server has neither corpus/manifest.json nor corpus.json, so the
     // download fails with a 404, and the manifest is named as missing.
-    let root = mount::<App>(()).await;
+    let root = mount::<App>(ShellProps {
+        first: Load::Loading,
+    })
+    .await;
     let mut waited = 0;
     while all(&root, ".load-failure").is_empty() && waited < 100 {
         settle().await;

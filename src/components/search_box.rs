@@ -1,5 +1,6 @@
 //! The search box: `<input type="search">` labelled "Search articles", updating the list
-//! as the reader types; `/` anywhere on the page (outside a text field) focuses it.
+//! as the reader types; `/` anywhere on the page (outside a text field) focuses it. With
+//! scripts off (the pre-rendered page), it says that search needs JavaScript.
 
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -25,6 +26,8 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             <input id="search-input" ref={input} type="search" autocomplete="off" spellcheck="false"
                 placeholder="Words, \"a phrase\", -exclude, author:name, year:2021 — press / to search"
                 value={props.value.clone()} {oninput} />
+            // Shown only by a browser that runs no script: the page as published.
+            <noscript><p class="no-script">{"Search and the filters need JavaScript; every article can still be read by following its title."}</p></noscript>
         </form>
     }
 }

@@ -106,7 +106,7 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
     {
         let title = article
             .as_ref()
-            .map(|a| format!("{} · {}", a.title, collection.title));
+            .map(|a| page_title(&a.title, &collection.title));
         use_effect_with(title, |title| {
             if let Some(title) = title {
                 super::set_document_title(title);
@@ -252,4 +252,9 @@ fn related_list(collection: &SharedCollection, related: &[u32]) -> Html {
             </ul>
         </section>
     }
+}
+
+/// The browser tab's title for an article of a collection.
+pub fn page_title(article: &str, collection: &str) -> String {
+    format!("{article} · {collection}")
 }

@@ -28,6 +28,12 @@ export async function launch() {
   });
 }
 
+/** A browser without a profile, for tests that need contexts of their own (one with
+ * JavaScript turned off, say). */
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+}
+
 /**
  * Opens a page in `context` and collects the problems it reports: console errors, page
  * errors, dialogs (`alert`, `confirm`, `prompt`, `print`), Content-Security-Policy

@@ -39,8 +39,10 @@ after(async () => {
 /** Waits until nothing on the page is still arriving (no `aria-busy="true"`). */
 const settle = (page) => page.waitForFunction(() => !document.querySelector("main [aria-busy=true]"));
 
-/** Opens `path` (relative to the site base) and waits until the app has rendered. */
+/** Opens `path` (relative to the site base) and waits until the app has taken over the
+ * pre-rendered page and drawn `ready`. */
 async function open(path = "", { ready = "main h1" } = {}) {
+  ready = `#app[data-live] ${ready}`;
   current = await openPage(browser, { origin: new URL(site.url).origin });
   await current.page.goto(site.url + path);
   await current.page.waitForSelector(ready);
@@ -260,7 +262,7 @@ describe("addresses", () => {
     const page = await open(`articles/${article.id}`);
     assert.equal(await page.locator("h1").innerText(), article.title);
     await page.reload();
-    await page.waitForSelector("article h1");
+    await page.waitForSelector("#app[data-live] article h1");
     assert.equal(await page.locator("h1").innerText(), article.title);
   });
 
@@ -269,7 +271,7 @@ describe("addresses", () => {
     const n = withKeywords("China", "US").length;
     assert.equal(await statusText(page), countText(n));
     await page.reload();
-    await page.waitForSelector("[role=status]");
+    await page.waitForSelector("#app[data-live] [role=status]");
     assert.equal(await statusText(page), countText(n));
   });
 
@@ -326,7 +328,7 @@ describe("loading and failure", () => {
     current.allowed = [/status of 500/];
     await page.route("**/corpus/manifest.json", (route) => route.fulfill({ status: 500, body: "boom" }));
     await page.goto(site.url);
-    await page.waitForSelector(".load-failure");
+    await page.waitForSelector("#app[data-live] .load-failure");
     assert.match(await page.locator(".load-failure").innerText(), /HTTP 500 for corpus\/manifest\.json/);
     await page.unroute("**/corpus/manifest.json");
     await page.getByRole("button", { name: "Retry" }).click();
@@ -456,7 +458,7 @@ describe("loading and failure", () => {
     await page.waitForFunction((n) => document.querySelector("[role=status]")?.textContent === n, `${copies} articles`, { timeout: 30_000 });
   });
 
-  test("shows a loading state while the corpus downloads", async () => {
+  test("while the collection downloads, the page shows its pre-rendered list; the app takes over with no Loading flash", async () => {
     current = await openPage(browser, { origin: new URL(site.url).origin });
     const { page } = current;
     let release;
@@ -465,11 +467,20 @@ describe("loading and failure", () => {
       await held;
       await route.continue();
     });
+    await page.addInitScript(() => {
+      window.__sawLoading = false;
+      new MutationObserver(() => {
+        if (document.querySelector(".loading, .loading-more")) window.__sawLoading = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
     await page.goto(site.url);
-    await page.waitForSelector(".loading");
-    assert.match(await page.locator(".loading").innerText(), /Loading/);
+    const titles = newestFirst().slice(0, 20).map((a) => a.title);
+    assert.deepEqual(await page.locator(".article-list > li h2").allInnerTexts(), titles, "the page's own HTML");
+    assert.equal(await page.locator("#app[data-live]").count(), 0, "the app has not taken over yet");
     release();
-    await page.waitForSelector(".article-list");
+    await page.waitForSelector("#app[data-live] .article-list");
+    assert.deepEqual(await cardTitles(page), titles);
+    assert.equal(await page.evaluate(() => window.__sawLoading), false, "no Loading… was ever shown");
   });
 });
 
@@ -491,7 +502,7 @@ describe("broken pieces of a published collection", () => {
     await page.route("**/corpus/manifest.json", (route) =>
       route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ ...manifest, version: 99 }) }));
     await page.goto(site.url);
-    await page.waitForSelector(".load-failure");
+    await page.waitForSelector("#app[data-live] .load-failure");
     assert.match(await page.locator(".load-failure").innerText(), /corpus\/manifest\.json is in corpus format version 99, and this explorer reads versions 1 and 2/);
     assert.equal(await page.getByRole("button", { name: "Retry" }).count(), 0);
   });
@@ -503,7 +514,7 @@ describe("broken pieces of a published collection", () => {
     await page.route("**/corpus/manifest.json", (route) =>
       route.fulfill({ status: 200, contentType: "application/json", body: text.slice(0, text.length / 2) }));
     await page.goto(site.url);
-    await page.waitForSelector(".load-failure");
+    await page.waitForSelector("#app[data-live] .load-failure");
     assert.equal(await page.locator(".load-failure h1").innerText(), "The collection arrived incomplete");
     assert.match(await page.locator(".load-failure").innerText(), /corpus check dist/);
     assert.equal(await page.getByRole("button", { name: "Retry" }).count(), 1);
@@ -533,7 +544,7 @@ describe("broken pieces of a published collection", () => {
     // The directory is fetched as soon as the list is drawn: it arrives damaged.
     await page.route(`**/corpus/${manifest.search}`, alter);
     await page.goto(site.url);
-    await page.waitForSelector(".article-list");
+    await page.waitForSelector("#app[data-live] .article-list");
     await page.getByRole("searchbox", { name: "Search articles" }).fill("energy");
     await notice(page).waitFor();
     assert.match(await notice(page).innerText(), /do not match the hash in its name/);
@@ -585,7 +596,7 @@ describe("a larger collection", () => {
     await asWholeCorpusSite(page);
     await page.route("**/corpus.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(bigger) }));
     await page.goto(site.url);
-    await page.waitForSelector(".article-list");
+    await page.waitForSelector("#app[data-live] .article-list");
     assert.equal(await statusText(page), countText(bigger.articles.length));
     const cards = page.locator(".article-list > li");
     const pager = page.getByRole("navigation", { name: "Pages" });
@@ -624,7 +635,7 @@ describe("a larger collection", () => {
 
     // The last page holds the rest; an address past it shows the last page.
     await page.goto(`${site.url}?page=99`);
-    await page.waitForSelector(".article-list");
+    await page.waitForSelector("#app[data-live] .article-list");
     assert.equal(await cards.count(), 12);
     assert.equal(await pager.locator(".pager-place").innerText(), "Page 7 of 7 · articles 121–132 of 132");
     assert.equal(await pager.getByRole("button", { name: "Next page" }).isDisabled(), true);
@@ -653,7 +664,7 @@ describe("search", () => {
     assert.ok((await page.locator(".article-list .snippet mark").count()) >= 1, "snippets mark matches");
     await page.screenshot({ path: join(SHOTS, "search-desktop.png") });
     await page.reload();
-    await page.waitForSelector(".article-list");
+    await page.waitForSelector("#app[data-live] .article-list");
     assert.equal(await search(page).inputValue(), "innovation cooperation");
   });
 
@@ -725,13 +736,13 @@ describe("reading history and preferences", () => {
     await readTwo(page);
     assert.deepEqual(await readMarks(page), [newest().title, second().title]);
     await page.reload();
-    await page.waitForSelector(".article-list");
+    await page.waitForSelector("#app[data-live] .article-list");
     assert.deepEqual(await readMarks(page), [newest().title, second().title]);
     assert.match(await page.locator(".reading-note").innerText(), /only this browser knows/);
     await page.getByRole("button", { name: "Forget reading history" }).click();
     assert.deepEqual(await readMarks(page), []);
     await page.reload();
-    await page.waitForSelector(".article-list");
+    await page.waitForSelector("#app[data-live] .article-list");
     assert.deepEqual(await readMarks(page), []);
   });
 
@@ -741,7 +752,7 @@ describe("reading history and preferences", () => {
     await page.waitForSelector("article h1");
     await page.getByLabel("Highlight search terms").uncheck();
     await page.reload();
-    await page.waitForSelector("article h1");
+    await page.waitForSelector("#app[data-live] article h1");
     assert.equal(await page.getByLabel("Highlight search terms").isChecked(), false);
     assert.equal(await page.locator(".article-body mark").count(), 0);
   });
@@ -761,11 +772,12 @@ describe("reading history and preferences", () => {
       const { page } = current;
       await page.addInitScript(breakStorage);
       await page.goto(site.url);
-      await page.waitForSelector(".article-list");
+      await page.waitForSelector("#app[data-live] .article-list");
       await readTwo(page);
       assert.deepEqual(await readMarks(page), [newest().title, second().title]);
       assert.match(await page.locator(".reading-note").innerText(), /until you close this page/);
       await page.goto(`${site.url}?q=flood+insurance`);
+      await page.waitForSelector("#app[data-live] .article-list");
       await page.locator(".article-list > li h2 a").first().click();
       await page.waitForSelector("article h1");
       await page.getByLabel("Highlight search terms").uncheck();
@@ -780,7 +792,7 @@ describe("phone, desktop and keyboard", () => {
     const { page } = current;
     await page.setViewportSize({ width: 360, height: 780 });
     await page.goto(site.url);
-    await page.waitForSelector(".article-list");
+    await page.waitForSelector("#app[data-live] .article-list");
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360));
     const firstCard = await page.locator(".article-list > li").first().boundingBox();
     assert.ok(firstCard && firstCard.y < 780, "the first article is on the first screen");
@@ -879,7 +891,7 @@ describe("content security policy", () => {
       await route.fulfill({ response, body: html });
     });
     await page.goto(site.url);
-    await page.waitForSelector(".article-list");
+    await page.waitForSelector("#app[data-live] .article-list");
     assert.equal(await page.evaluate(() => window.__injected), undefined);
     assert.ok(current.problems.some((p) => p.startsWith("securitypolicyviolation: script-src")), current.problems.join("\n"));
   });

@@ -69,7 +69,8 @@ async function open(path = "") {
     current.bytes.set(name, (current.bytes.get(name) ?? 0) + e.encodedDataLength);
   });
   await page.goto(site.url + path);
-  await page.waitForSelector("main h1");
+  // The page's own HTML shows the view at once; the app takes it over when it is ready.
+  await page.waitForSelector("#app[data-live] main h1");
   await settle(page);
   return page;
 }

@@ -122,7 +122,7 @@ fn publish_adds_the_corpus_and_a_page_for_every_article() {
     let s = Scratch::new("publish");
     s.post("ports.md", POST);
     fs::create_dir_all(s.path("site")).unwrap();
-    let app = "<html><head><meta charset=\"utf-8\"><script type=\"module\">start()</script></head><body></body></html>";
+    let app = "<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"description\" content=\"An explorer\"><title>Explorer</title><base href=\"/site/\" /><script type=\"module\">start()</script></head><body><div id=\"app\"></div></body></html>";
     fs::write(s.path("site/index.html"), app).unwrap();
     fs::create_dir_all(s.path("site/articles")).unwrap();
     fs::write(s.path("site/articles/gone.html"), app).unwrap();
@@ -134,10 +134,32 @@ fn publish_adds_the_corpus_and_a_page_for_every_article() {
         index.contains("<meta http-equiv=\"Content-Security-Policy\""),
         "{index}"
     );
-    assert_eq!(fs::read_to_string(s.path("site/404.html")).unwrap(), index);
+    // Each page holds its view, rendered by the app's components, under the site's path.
+    assert!(
+        index.contains("<a href=\"/site/articles/ports\">Ports</a>"),
+        "{index}"
+    );
+    let not_found = fs::read_to_string(s.path("site/404.html")).unwrap();
+    assert!(not_found.contains("not-found"), "{not_found}");
+    assert!(not_found.contains("<title>Not found"), "{not_found}");
+    let page = fs::read_to_string(s.path("site/articles/ports.html")).unwrap();
+    assert!(
+        page.contains("<h1 id=\"page-heading\">Ports</h1>"),
+        "{page}"
+    );
+    assert!(page.contains("Body text."), "{page}");
+    assert!(page.contains("<title>Ports · "), "{page}");
+    assert!(page.contains("<meta http-equiv=\"Content-Security-Policy\""));
+    // A republish fills the same template again: nothing doubles, nothing changes.
+    let again = corpus(&s.0, &["publish", "posts", "--site", "site"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert_eq!(
+        fs::read_to_string(s.path("site/index.html")).unwrap(),
+        index
+    );
     assert_eq!(
         fs::read_to_string(s.path("site/articles/ports.html")).unwrap(),
-        index
+        page
     );
     assert!(
         !s.path("site/articles/gone.html").exists(),
@@ -184,6 +206,20 @@ fn publish_adds_the_corpus_and_a_page_for_every_article() {
         stderr(&missing).contains("nowhere/index.html: cannot read"),
         "{}",
         stderr(&missing)
+    );
+
+    // A page with nowhere to put the content is refused, naming the file and the fix.
+    fs::write(
+        s.path("site/index.html"),
+        "<html><head></head><body></body></html>",
+    )
+    .unwrap();
+    let rootless = corpus(&s.0, &["publish", "posts", "--site", "site"]);
+    assert!(!rootless.status.success());
+    assert!(
+        stderr(&rootless).contains("site/index.html: it has no <div id=\"app\">"),
+        "{}",
+        stderr(&rootless)
     );
 }
 
@@ -299,7 +335,7 @@ fn a_refused_link_in_a_hand_written_corpus_costs_the_link_not_the_article() {
     fs::create_dir_all(s.path("site")).unwrap();
     fs::write(
         s.path("site/index.html"),
-        "<html><head></head><body></body></html>",
+        "<html><head></head><body><div id=\"app\"></div></body></html>",
     )
     .unwrap();
     let out = corpus(&s.0, &["publish", "c.json", "--site", "site"]);

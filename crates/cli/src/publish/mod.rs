@@ -1,15 +1,16 @@
-//! `corpus publish`: puts a freshly built corpus into a built site folder, with the page
-//! copies a static host needs so that every article address loads the app.
+//! `corpus publish`: puts a freshly built corpus into a built site folder, with a page
+//! for every address.
 //!
 //! The collection goes in as pieces (corpus format 2, in `corpus/`), so a reader's browser
 //! fetches only what each view needs.
 //! GitHub Pages (and most static hosts) serve `articles/<id>.html` for the address
-//! `articles/<id>`, so each article gets a copy of `index.html` there and its address
-//! answers 200. Anything else falls back to `404.html`, which is also the app and shows
-//! its not-found view, with the honest 404 status. Every page gets the site's
-//! Content-Security-Policy (see `content_policy`).
+//! `articles/<id>`, so each article gets its page there and its address answers 200.
+//! Anything else falls back to `404.html`, which shows the not-found view, with the honest
+//! 404 status. Each page holds its view rendered by the app's components (see `pages`),
+//! and the site's Content-Security-Policy (see `content_policy`).
 
 mod content_policy;
+mod pages;
 mod pieces;
 mod preload;
 
@@ -18,6 +19,10 @@ use crate::output::{write_atomically, write_many_atomically, Sync};
 use clap::Args;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// Article pages rendered before they are written, a batch at a time, so that a large
+/// collection's pages are never all in memory at once.
+const PAGES_AT_ONCE: usize = 512;
 
 /// Build the corpus into a built site folder (Trunk's output), with article page copies.
 #[derive(Args)]
@@ -48,21 +53,33 @@ pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
     );
     let index = preload::with_first_view(&index, &published.manifest)
         .map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let template =
+        pages::Template::new(&index).map_err(|e| format!("{}: {e}", index_path.display()))?;
     let written = pieces::write_pieces(&args.site, &published)?;
+    drop(published);
     remove_whole_corpus(&args.site)?;
-    write_atomically(&index_path, index.as_bytes())?;
-    write_atomically(&args.site.join("404.html"), index.as_bytes())?;
+    let pages = pages::Pages::new(&template, &built.corpus);
+    write_atomically(&index_path, pages.list().as_bytes())?;
+    write_atomically(&args.site.join("404.html"), pages.not_found().as_bytes())?;
     let articles = args.site.join("articles");
-    let mut pages = std::collections::HashSet::new();
-    let mut copies = Vec::with_capacity(built.corpus.articles.len());
-    for article in &built.corpus.articles {
-        // Ids are validated URL-safe slugs, so they are safe file names too.
-        let page = format!("{}.html", article.id);
-        copies.push((articles.join(&page), index.as_bytes()));
-        pages.insert(page);
+    let mut names = std::collections::HashSet::new();
+    for batch in built.corpus.articles.chunks(PAGES_AT_ONCE) {
+        let rendered: Vec<(PathBuf, String)> = batch
+            .iter()
+            .map(|article| {
+                // Ids are validated URL-safe slugs, so they are safe file names too.
+                let name = format!("{}.html", article.id);
+                names.insert(name.clone());
+                (articles.join(name), pages.article(article))
+            })
+            .collect();
+        let files: Vec<(PathBuf, &[u8])> = rendered
+            .iter()
+            .map(|(path, html)| (path.clone(), html.as_bytes()))
+            .collect();
+        write_many_atomically(&files, Sync::MendedByNextPublish)?;
     }
-    write_many_atomically(&copies, Sync::MendedByNextPublish)?;
-    remove_stale_pages(&articles, &pages)?;
+    remove_stale_pages(&articles, &names)?;
     Ok(built.finish(
         &args.source,
         &format!(

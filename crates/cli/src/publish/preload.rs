@@ -38,10 +38,18 @@ fn first_view(manifest: &Manifest) -> Vec<&str> {
         .collect()
 }
 
+/// The page without the tags this module wrote before (each tag alone, with the line
+/// break and indent before it, so that content on the same line stays).
 fn without_first_view(html: &str) -> String {
-    html.split_inclusive('\n')
-        .filter(|line| !line.contains(MARKER))
-        .collect::<String>()
+    let mut page = html.to_string();
+    while let Some(at) = page.find(MARKER) {
+        let (Some(start), Some(close)) = (page[..at].rfind('<'), page[at..].find('>')) else {
+            break;
+        };
+        let start = page[..start].trim_end_matches([' ', '\n']).len();
+        page.replace_range(start..at + close + 1, "");
+    }
+    page
 }
 
 #[cfg(test)]
