@@ -14,7 +14,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { execFileSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { servePages } from "./pages-server.mjs";
-import { launch, openPage } from "./browser.mjs";
+import { launch, launchBrowser, openPage } from "./browser.mjs";
 import { hostileCorpus, isSafeHref, loadPayloads, writeHostileInputs } from "./hostile/inputs.mjs";
 
 const SITE_DIR = resolve(process.env.SITE_DIR ?? "../../target/e2e-site");
@@ -137,7 +137,7 @@ async function openList(site) {
   current = await openPage(browser, { origin: new URL(site.url).origin });
   if (site.whole) current.allowed = [noManifest];
   await current.page.goto(site.url);
-  await current.page.waitForSelector(".article-list");
+  await current.page.waitForSelector("#app[data-live] .article-list");
   await settle(current.page);
   return current.page;
 }
@@ -367,6 +367,33 @@ describe("every payload through every input format of the corpus tool", () => {
     assert.deepEqual(await page.evaluate(pageFindings, FOREIGN), []);
   });
 
+  test("every page as published, read with scripts off, shows its article as text and nothing else", async () => {
+    // The pages carry their views rendered at publish time; no script of the app has run.
+    const plain = await launchBrowser();
+    try {
+      const page = await (await plain.newContext({ javaScriptEnabled: false })).newPage();
+      const found = [];
+      for (const article of corpus.articles) {
+        await page.goto(`${site.url}articles/${article.id}`);
+        const heading = await page.locator("main h1").textContent();
+        // Parsing HTML turns every CR LF and lone CR into LF; nothing else may change.
+        if (heading !== article.title.replace(/\r\n?/g, "\n")) found.push(`${article.id}: heading ${JSON.stringify(heading)}`);
+        // The head keeps one title and one description, the payload inside them as text.
+        const head = await page.evaluate(() => [
+          document.querySelectorAll("title").length,
+          document.querySelectorAll("meta[name=description]").length,
+          document.querySelectorAll("head > :not(meta, title, base, link, script)").length,
+        ]);
+        if (head.join() !== "1,1,0") found.push(`${article.id}: head ${head}`);
+        if (!(await page.title()).endsWith(" · Hostile inputs")) found.push(`${article.id}: title ${JSON.stringify(await page.title())}`);
+        found.push(...(await page.evaluate(pageFindings, FOREIGN)).map((f) => `${article.id}: ${f}`));
+      }
+      assert.deepEqual(found, []);
+    } finally {
+      await plain.close();
+    }
+  });
+
   test("every reader shows its article as text", async () => {
     const page = await openList(site);
     assert.deepEqual(await readAll(page, corpus.articles), []);
@@ -471,7 +498,7 @@ describe("every payload in a corpus file written by hand", () => {
     // The selection bar names each chosen value as text.
     const payload = payloads.find((p) => p.includes("<img"));
     await page.goto(`${site.url}?${new URLSearchParams({ kw: payload, author: payload })}`);
-    await page.waitForSelector("main h1");
+    await page.waitForSelector("#app[data-live] main h1");
     assert.ok((await page.locator("main").textContent()).includes(payload), "the chosen values show as text");
   });
 });

@@ -371,3 +371,54 @@ proptest! {
         prop_assert!(same_facets(answer.facets.unwrap(), facets));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// "More on these keywords": the articles sharing the most of an article's keywords,
+    /// the newest first among equals, at most `limit`, never the article itself.
+    #[test]
+    fn related_share_the_most_keywords_newest_first(
+        tags in proptest::collection::vec(proptest::collection::vec(0usize..6, 0..4), 1..60),
+        limit in 0usize..7,
+        of in 0usize..60,
+    ) {
+        const POOL: &[&str] = &["trade", "water", "bonds", "green", "policy", "ports"];
+        let articles: Vec<Article> = tags
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let keywords: Vec<&str> = t.iter().map(|&k| POOL[k]).collect();
+                let date = format!("20{:02}-0{}-1{}", 10 + i % 12, 1 + i % 9, i % 10);
+                article(i, &format!("title {i}"), "body", &date, &["A"], "S", &keywords)
+            })
+            .collect();
+        let published = publish("t", None, &articles);
+        let site = Site::of(&published);
+        let mut index = PieceIndex::new(&published.manifest);
+        let numbered = numbered(&articles);
+        let me = (of % numbered.len()) as u32;
+        let mine = &numbered[me as usize].keywords;
+        let answer = loop {
+            match index.related(me, mine, limit) {
+                Ok(related) => break related,
+                Err(need) => {
+                    let name = index.piece_name(need).unwrap().to_string();
+                    index.add(need, &site.piece(&name)).unwrap();
+                }
+            }
+        };
+        let distinct = |k: &[String]| k.iter().cloned().collect::<std::collections::BTreeSet<_>>();
+        let wanted = distinct(mine);
+        let mut expected: Vec<(usize, u32)> = numbered
+            .iter()
+            .enumerate()
+            .filter(|&(n, _)| n as u32 != me)
+            .map(|(n, a)| (wanted.intersection(&distinct(&a.keywords)).count(), n as u32))
+            .filter(|&(shared, _)| shared > 0)
+            .collect();
+        expected.sort_by(|a, b| b.cmp(a));
+        let expected: Vec<u32> = expected.into_iter().take(limit).map(|(_, n)| n).collect();
+        prop_assert_eq!(answer, expected);
+    }
+}

@@ -21,7 +21,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Article pages rendered before they are written, a batch at a time, so that a large
-/// collection's pages are never all in memory at once.
+/// collection's pages are never all in memory at once (two batches at most: one being
+/// written, the next being rendered).
 const PAGES_AT_ONCE: usize = 512;
 
 /// Build the corpus into a built site folder (Trunk's output), with article page copies.
@@ -62,23 +63,7 @@ pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
     write_atomically(&index_path, pages.list().as_bytes())?;
     write_atomically(&args.site.join("404.html"), pages.not_found().as_bytes())?;
     let articles = args.site.join("articles");
-    let mut names = std::collections::HashSet::new();
-    for batch in built.corpus.articles.chunks(PAGES_AT_ONCE) {
-        let rendered: Vec<(PathBuf, String)> = batch
-            .iter()
-            .map(|article| {
-                // Ids are validated URL-safe slugs, so they are safe file names too.
-                let name = format!("{}.html", article.id);
-                names.insert(name.clone());
-                (articles.join(name), pages.article(article))
-            })
-            .collect();
-        let files: Vec<(PathBuf, &[u8])> = rendered
-            .iter()
-            .map(|(path, html)| (path.clone(), html.as_bytes()))
-            .collect();
-        write_many_atomically(&files, Sync::MendedByNextPublish)?;
-    }
+    let names = write_article_pages(&pages, &built.corpus.articles, &articles)?;
     remove_stale_pages(&articles, &names)?;
     Ok(built.finish(
         &args.source,
@@ -92,6 +77,49 @@ pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
             written.removed
         ),
     ))
+}
+
+/// Renders every article's page into `folder`, a batch at a time, each batch written
+/// while the next is rendered; returns the pages' file names.
+fn write_article_pages(
+    pages: &pages::Pages,
+    articles: &[insight_corpus::Article],
+    folder: &std::path::Path,
+) -> Result<std::collections::HashSet<String>, String> {
+    let mut names = std::collections::HashSet::new();
+    std::thread::scope(|scope| {
+        let (send, batches) = std::sync::mpsc::sync_channel::<Vec<(PathBuf, String)>>(1);
+        let writer = scope.spawn(move || {
+            for batch in batches {
+                let files: Vec<(PathBuf, &[u8])> = batch
+                    .iter()
+                    .map(|(path, html)| (path.clone(), html.as_bytes()))
+                    .collect();
+                write_many_atomically(&files, Sync::MendedByNextPublish)?;
+            }
+            Ok::<(), String>(())
+        });
+        for batch in articles.chunks(PAGES_AT_ONCE) {
+            let rendered = batch
+                .iter()
+                .map(|article| {
+                    // Ids are validated URL-safe slugs, so they are safe file names too.
+                    let name = format!("{}.html", article.id);
+                    names.insert(name.clone());
+                    (folder.join(name), pages.article(article))
+                })
+                .collect();
+            if send.send(rendered).is_err() {
+                // The writer stopped at an error, which its join reports.
+                break;
+            }
+        }
+        drop(send);
+        writer
+            .join()
+            .map_err(|_| "the page writer stopped unexpectedly".to_string())?
+    })?;
+    Ok(names)
 }
 
 /// Removes what earlier versions of the tool published (one `corpus.json` and its

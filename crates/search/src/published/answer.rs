@@ -479,20 +479,29 @@ impl PieceIndex {
             .collect();
         insight_corpus::sort::sort(&mut mine);
         mine.dedup();
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
         let mut shared = vec![0u16; self.articles as usize];
-        mine.iter()
-            .flat_map(|&k| &lists[k as usize])
-            .for_each(|&d| shared[d as usize] += 1);
+        let postings = || mine.iter().flat_map(|&k| &lists[k as usize]);
+        postings().for_each(|&d| shared[d as usize] += 1);
         shared[article as usize] = 0;
-        let mut scored: Vec<(u32, u16)> = shared
-            .into_iter()
-            .enumerate()
-            .filter(|&(_, n)| n > 0)
-            .map(|(d, n)| (d as u32, n))
-            .collect();
-        insight_corpus::sort::sort_by(&mut scored, |a, b| {
-            b.1.cmp(&a.1).then_with(|| b.0.cmp(&a.0))
-        });
-        Ok(scored.into_iter().take(limit).map(|(d, _)| d).collect())
+        // The best `limit`, kept in order as the candidates pass: this runs for every
+        // article page at publish time, so it must not sort every candidate.
+        let better = |a: (u32, u16), b: (u32, u16)| a.1 > b.1 || (a.1 == b.1 && a.0 > b.0);
+        let mut best: Vec<(u32, u16)> = Vec::with_capacity(limit + 1);
+        for &d in postings() {
+            let candidate = (d, std::mem::take(&mut shared[d as usize]));
+            if candidate.1 == 0 || best.len() == limit && !better(candidate, best[limit - 1]) {
+                continue;
+            }
+            let at = best
+                .iter()
+                .position(|&b| better(candidate, b))
+                .unwrap_or(best.len());
+            best.insert(at, candidate);
+            best.truncate(limit);
+        }
+        Ok(best.into_iter().map(|(d, _)| d).collect())
     }
 }
