@@ -139,3 +139,82 @@ describe("with JavaScript on", () => {
     assert.equal(afterTop, before, "the heading did not move");
   });
 });
+
+describe("what crawlers, link previews and feed readers get", () => {
+  // The address the site was published for (`cargo xtask test` passes it on); the
+  // tests serve it from localhost all the same.
+  const SITE_URL = process.env.SITE_URL ?? "https://explorer.example.org/insight-explorer/";
+  const fetchText = async (path) => {
+    const response = await fetch(site.url + path);
+    assert.equal(response.status, 200, path);
+    return response.text();
+  };
+
+  test("an article's page names its canonical address, preview tags and JSON-LD that parses", async () => {
+    const page = await withoutScripts();
+    const article = corpus.articles.find((a) => a.language === "zh");
+    await page.goto(`${site.url}articles/${article.id}`);
+    const url = `${SITE_URL}articles/${article.id}`;
+    assert.equal(await page.getAttribute("html", "lang"), "zh");
+    assert.equal(await page.locator("link[rel=canonical]").getAttribute("href"), url);
+    assert.equal(await meta(page, "meta[property='og:type']"), "article");
+    assert.equal(await meta(page, "meta[property='og:title']"), article.title);
+    assert.equal(await meta(page, "meta[property='og:description']"), article.summary);
+    assert.equal(await meta(page, "meta[property='og:url']"), url);
+    assert.equal(await meta(page, "meta[property='article:published_time']"), article.published);
+    assert.deepEqual(await page.locator("meta[property='article:author']").evaluateAll((m) => m.map((e) => e.content)), article.authors);
+    assert.equal(await meta(page, "meta[name='twitter:card']"), "summary");
+    const data = JSON.parse(await page.locator("script[type='application/ld+json']").textContent());
+    assert.equal(data["@type"], "Article");
+    assert.equal(data.headline, article.title);
+    assert.equal(data.datePublished, article.published);
+    assert.deepEqual(data.author.map((a) => a.name), article.authors);
+    assert.equal(data.publisher.name, article.source);
+    assert.equal(data.inLanguage, "zh");
+    assert.equal(await page.locator("link[rel=alternate][type='application/atom+xml']").getAttribute("href"), `${SITE_URL}feed.xml`);
+  });
+
+  test("the JSON-LD block breaks no policy when the app runs", async () => {
+    const context = await browser.newContext();
+    current = { ...(await openPage(context, { origin: new URL(site.url).origin })), context };
+    await current.page.goto(`${site.url}articles/${newestFirst()[0].id}`);
+    await current.page.waitForSelector("#app[data-live] article h1");
+  });
+
+  test("the not-found page asks not to be indexed and names no canonical address", async () => {
+    const html = await fetch(`${site.url}no/such/page`).then((r) => r.text());
+    assert.match(html, /<meta name="robots" content="noindex" \/>/);
+    assert.doesNotMatch(html, /rel="canonical"/);
+  });
+
+  test("sitemap.xml lists the list and every article; robots.txt names it", async () => {
+    const xml = await fetchText("sitemap.xml");
+    const locs = [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]);
+    assert.deepEqual(locs.sort(), [SITE_URL, ...corpus.articles.map((a) => `${SITE_URL}articles/${a.id}`)].sort());
+    assert.match(await fetchText("robots.txt"), new RegExp(`^Sitemap: ${SITE_URL}sitemap.xml$`, "m"));
+  });
+
+  test("the Atom feed parses, with the newest articles, each with its address and summary", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    current = { page, problems: [], context };
+    const xml = await fetchText("feed.xml");
+    const entries = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, "application/xml");
+      if (doc.querySelector("parsererror")) return null;
+      return [...doc.querySelectorAll("entry")].map((e) => ({
+        title: e.querySelector("title").textContent,
+        link: e.querySelector("link").getAttribute("href"),
+        summary: e.querySelector("summary").textContent,
+        published: e.querySelector("published").textContent,
+      }));
+    }, xml);
+    assert.ok(entries, "the feed is well-formed XML");
+    const newest = newestFirst().slice(0, 50);
+    assert.equal(entries.length, newest.length);
+    assert.deepEqual(entries.map((e) => e.title), newest.map((a) => a.title));
+    assert.equal(entries[0].link, `${SITE_URL}articles/${newest[0].id}`);
+    assert.equal(entries[0].summary, newest[0].summary);
+    assert.equal(entries[0].published, `${newest[0].published}T00:00:00Z`);
+  });
+});

@@ -67,7 +67,7 @@ pub fn scale(root: &Path, args: &[String]) -> Result<(), Failure> {
     // rebuild only what changed.
     let base = work.join("site-base");
     let _ = std::fs::remove_dir_all(&base);
-    crate::build_site(root, &path, crate::E2E_BASE, &base)?;
+    crate::build_site(root, &path, crate::E2E_BASE, None, &base)?;
 
     for &size in &sizes {
         let corpus = work.join(format!("corpus-{size}.json"));

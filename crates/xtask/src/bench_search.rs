@@ -84,7 +84,7 @@ pub fn search(root: &Path) -> Result<(), Failure> {
     // The whole explorer with the same corpus: start-up marks and keystroke latency.
     let site = work.join("site-10k");
     let _ = std::fs::remove_dir_all(&site);
-    crate::build_site(root, &path, "/insight-explorer/", &site)?;
+    crate::build_site(root, &path, "/insight-explorer/", None, &site)?;
     step("Publishing the generated corpus into that site (corpus publish: corpus, search index, pages)");
     run(Command::new(&cargo)
         .current_dir(root)

@@ -31,8 +31,10 @@ usage: cargo xtask <task>
 tasks:
   serve [--port N]                 serve the explorer with the sample collection (default port 8080)
   test                             run every test: lints, native, components in Chromium, end to end
-  dist [--public-url /REPO/] [--dist DIR]
-                                   build the release site (default: public URL /, folder dist/)
+  dist [--public-url /REPO/] [--site-url URL] [--dist DIR]
+                                   build the release site (default: public URL /, folder dist/);
+                                   --site-url (or INSIGHT_SITE_URL), the site's full address, adds
+                                   canonical links, link previews, sitemap.xml, feed.xml, robots.txt
   bench                            time the corpus tool: ingest 10,000 Markdown files, generate 100,000 articles
   bench-search                     search engine vs MiniSearch in headless Chromium on 10,000 generated articles
   bench-scale [--sizes 1000,10000] the explorer beside Pagefind and MiniSearch at each size (100000 when asked)
@@ -43,6 +45,9 @@ tasks:
 
 /// The public URL the end-to-end tests publish under, like a GitHub Pages project site.
 const E2E_BASE: &str = "/insight-explorer/";
+/// The full address the end-to-end site is published for (its canonical links, sitemap
+/// and feed name it; the tests serve it from localhost).
+const E2E_SITE_URL: &str = "https://explorer.example.org/insight-explorer/";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -109,8 +114,11 @@ fn serve(root: &Path, args: &[String]) -> Result<(), Failure> {
 fn dist(root: &Path, args: &[String]) -> Result<(), Failure> {
     let public_url = option(args, "--public-url").unwrap_or("/");
     let folder = root.join(option(args, "--dist").unwrap_or("dist"));
+    let site_url = option(args, "--site-url")
+        .map(str::to_string)
+        .or_else(|| std::env::var("INSIGHT_SITE_URL").ok());
     let path = tools::ensure_build_tools(root)?;
-    build_site(root, &path, public_url, &folder)?;
+    build_site(root, &path, public_url, site_url.as_deref(), &folder)?;
     bundle_size::report(&folder)
 }
 
@@ -118,16 +126,20 @@ fn build_site(
     root: &Path,
     path: &std::ffi::OsStr,
     public_url: &str,
+    site_url: Option<&str>,
     folder: &Path,
 ) -> Result<(), Failure> {
     step(&format!(
-        "Building the release site for public URL {public_url} into {}",
+        "Building the release site for public URL {public_url}{} into {}",
+        site_url.map_or(String::new(), |u| format!(" (at {u})")),
         folder.display()
     ));
     let mut command = Command::new("trunk");
     command
         .current_dir(root)
         .env("PATH", path)
+        // Read by `corpus publish` in Trunk's post-build hook.
+        .env("INSIGHT_SITE_URL", site_url.unwrap_or_default())
         .arg("build")
         .args(["--release", "--offline", "--public-url", public_url])
         .arg("--dist")
@@ -200,7 +212,7 @@ fn test(root: &Path) -> Result<(), Failure> {
 
     let site = root.join("target").join("e2e-site");
     let _ = std::fs::remove_dir_all(&site);
-    build_site(root, &path, E2E_BASE, &site)?;
+    build_site(root, &path, E2E_BASE, Some(E2E_SITE_URL), &site)?;
     bundle_size::report(&site)?;
 
     // The tests compare what the site shows with the sample collection as one corpus
@@ -237,6 +249,7 @@ fn test(root: &Path) -> Result<(), Failure> {
         .args(["test"])
         .env("SITE_DIR", &site)
         .env("SITE_BASE", E2E_BASE)
+        .env("SITE_URL", E2E_SITE_URL)
         .env("SAMPLE_CORPUS", &sample)
         .env(
             "CORPUS_TOOL",

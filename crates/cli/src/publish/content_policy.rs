@@ -56,7 +56,8 @@ pub fn policy(inline_scripts: &[String]) -> String {
 /// as it hashes it).
 pub fn inline_scripts(html: &str) -> Vec<String> {
     let document = Html::parse_document(html);
-    let selector = Selector::parse("script:not([src])").expect("a valid selector");
+    let selector = Selector::parse("script:not([src]):not([type=\"application/ld+json\"])")
+        .expect("a valid selector");
     document
         .select(&selector)
         .map(|script| script.text().collect())

@@ -10,9 +10,11 @@
 //! and the site's Content-Security-Policy (see `content_policy`).
 
 mod content_policy;
+mod head;
 mod pages;
 mod pieces;
 mod preload;
+mod site_files;
 
 use crate::ingest::{build, SourceArgs};
 use crate::output::{write_atomically, write_many_atomically, Sync};
@@ -34,6 +36,36 @@ pub struct PublishArgs {
     /// Trunk's staging folder.
     #[arg(long, env = "TRUNK_STAGING_DIR")]
     site: PathBuf,
+    /// The site's absolute address, such as https://owner.github.io/repository/: pages
+    /// then name their canonical address and carry link-preview tags, and the sitemap
+    /// and feed are written. Without it they are left out.
+    #[arg(long, env = "INSIGHT_SITE_URL")]
+    site_url: Option<String>,
+}
+
+/// The site's address from `--site-url`, checked, ending in `/`.
+fn site_url(args: &PublishArgs) -> Result<Option<String>, String> {
+    let Some(url) = args
+        .site_url
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+    else {
+        return Ok(None);
+    };
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .filter(|rest| !rest.is_empty() && !rest.starts_with('/'))
+        .ok_or_else(|| {
+            format!("--site-url {url:?}: give the site's full address, such as https://owner.github.io/repository/")
+        })?;
+    if rest.contains(['"', '<', '>', ' ', '?', '#']) {
+        return Err(format!(
+            "--site-url {url:?}: an address has no quotes, spaces, angle brackets, query or fragment"
+        ));
+    }
+    Ok(Some(format!("{}/", url.trim_end_matches('/'))))
 }
 
 pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
@@ -59,12 +91,21 @@ pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
     let written = pieces::write_pieces(&args.site, &published)?;
     drop(published);
     remove_whole_corpus(&args.site)?;
-    let pages = pages::Pages::new(&template, &built.corpus);
+    let site_url = site_url(&args)?;
+    let pages = pages::Pages::new(&template, &built.corpus, site_url.clone());
     write_atomically(&index_path, pages.list().as_bytes())?;
     write_atomically(&args.site.join("404.html"), pages.not_found().as_bytes())?;
     let articles = args.site.join("articles");
     let names = write_article_pages(&pages, &built.corpus.articles, &articles)?;
     remove_stale_pages(&articles, &names)?;
+    let mut newest: Vec<&insight_corpus::Article> = built.corpus.articles.iter().collect();
+    newest.sort_by(|a, b| insight_corpus::Article::list_order(a, b));
+    site_files::write(
+        &args.site,
+        site_url.as_deref(),
+        &built.corpus.title,
+        &newest,
+    )?;
     Ok(built.finish(
         &args.source,
         &format!(

@@ -4,6 +4,7 @@
 //! reader without JavaScript, a search engine or a link preview sees the content; the app
 //! draws the same markup over it when it starts.
 
+use super::head::{with_head, without_head_tags, Head};
 use insight_corpus::{Article, Corpus, ValidCorpus};
 use insight_explorer::collection::Collection;
 use insight_explorer::pages::reader::page_title;
@@ -38,31 +39,22 @@ impl Template {
             .ok_or("<div id=\"app\"> is not closed before </body>")?
             + open;
         Ok(Template {
-            before: html[..open].to_string(),
+            before: without_head_tags(&html[..open]),
             after: html[close..].to_string(),
             basename: base_href(html).unwrap_or_else(|| "/".to_string()),
         })
     }
 
-    /// The page at `path` (relative to the site, such as `articles/some-id`), with
-    /// `head` for its title, description and language.
-    fn page(&self, collection: &Rc<Collection>, path: &str, head: &Head) -> String {
+    /// The page `head` describes, its view rendered at its address.
+    fn page(&self, collection: &Rc<Collection>, head: &Head, site_url: Option<&str>) -> String {
         let body = insight_explorer::prerender::render(
             collection,
             &self.basename,
-            &format!("{}{path}", self.basename),
+            &format!("{}{}", self.basename, head.path),
         );
-        let before = with_head(&self.before, head);
+        let before = with_head(&self.before, head, site_url, &collection.title);
         format!("{before}{body}{}", self.after)
     }
-}
-
-/// What a page's head says of it.
-struct Head {
-    title: String,
-    description: String,
-    /// The page's language where it is not the site's own.
-    language: Option<String>,
 }
 
 /// The pages of a corpus: the list (`index.html`), not-found (`404.html`) and one per
@@ -71,10 +63,12 @@ pub struct Pages<'a> {
     template: &'a Template,
     collection: Rc<Collection>,
     title: String,
+    /// The site's absolute address, ending in `/`, when it is known.
+    site_url: Option<String>,
 }
 
 impl<'a> Pages<'a> {
-    pub fn new(template: &'a Template, corpus: &Corpus) -> Pages<'a> {
+    pub fn new(template: &'a Template, corpus: &Corpus, site_url: Option<String>) -> Pages<'a> {
         let collection = Collection::from_whole(ValidCorpus {
             title: corpus.title.clone(),
             notice: corpus.notice.clone(),
@@ -86,6 +80,7 @@ impl<'a> Pages<'a> {
             template,
             collection: Rc::new(collection),
             title: corpus.title.clone(),
+            site_url,
         }
     }
 
@@ -99,8 +94,12 @@ impl<'a> Pages<'a> {
                 self.collection.len()
             ),
             language: None,
+            path: String::new(),
+            indexed: true,
+            article: None,
         };
-        self.template.page(&self.collection, "", &head)
+        self.template
+            .page(&self.collection, &head, self.site_url.as_deref())
     }
 
     /// The page for addresses that name nothing.
@@ -109,8 +108,12 @@ impl<'a> Pages<'a> {
             title: "Not found · Insight Explorer".to_string(),
             description: format!("There is nothing at this address of {}.", self.title),
             language: None,
+            path: "not-found".to_string(),
+            indexed: false,
+            article: None,
         };
-        self.template.page(&self.collection, "not-found", &head)
+        self.template
+            .page(&self.collection, &head, self.site_url.as_deref())
     }
 
     /// An article's page.
@@ -119,45 +122,12 @@ impl<'a> Pages<'a> {
             title: page_title(&article.title, &self.title),
             description: article.summary.clone(),
             language: Some(article.language.clone()),
+            path: format!("articles/{}", article.id),
+            indexed: true,
+            article: Some(article),
         };
         self.template
-            .page(&self.collection, &format!("articles/{}", article.id), &head)
-    }
-}
-
-/// `before` (the page up to its root element) with the title, description and language
-/// of `head`.
-fn with_head(before: &str, head: &Head) -> String {
-    let mut page = before.to_string();
-    replace_between(
-        &mut page,
-        "<title>",
-        "</title>",
-        &html_escape::encode_text(&head.title),
-    );
-    replace_between(
-        &mut page,
-        "<meta name=\"description\" content=\"",
-        "\"",
-        &html_escape::encode_double_quoted_attribute(&head.description),
-    );
-    if let Some(language) = &head.language {
-        replace_between(
-            &mut page,
-            "<html lang=\"",
-            "\"",
-            &html_escape::encode_double_quoted_attribute(language),
-        );
-    }
-    page
-}
-
-/// Replaces the text between the first `start` and the `end` after it, if both are there.
-fn replace_between(page: &mut String, start: &str, end: &str, with: &str) {
-    if let Some(from) = page.find(start).map(|at| at + start.len()) {
-        if let Some(to) = page[from..].find(end).map(|at| at + from) {
-            page.replace_range(from..to, with);
-        }
+            .page(&self.collection, &head, self.site_url.as_deref())
     }
 }
 
