@@ -98,9 +98,7 @@ fn tags(head: &Head, site_url: Option<&str>, collection: &str) -> Vec<String> {
     tags.push(meta("og:description", &head.description));
     tags.push(meta("og:url", &url));
     tags.push(meta("og:site_name", collection));
-    tags.push(format!(
-        "<meta name=\"twitter:card\" content=\"summary\" />"
-    ));
+    tags.push("<meta name=\"twitter:card\" content=\"summary\" />".to_string());
     if let Some(article) = head.article {
         tags.push(meta(
             "article:published_time",
