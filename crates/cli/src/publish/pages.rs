@@ -131,10 +131,14 @@ impl<'a> Pages<'a> {
     }
 }
 
-/// The `href` of the page's `<base>` tag.
+/// The `href` of the page's `<base>` tag, read by the HTML parser the policy uses (any
+/// quoting or attribute order).
 fn base_href(html: &str) -> Option<String> {
-    let tag = &html[html.find("<base ")?..];
-    let tag = &tag[..tag.find('>')?];
-    let href = &tag[tag.find("href=\"")? + 6..];
-    Some(href[..href.find('"')?].to_string())
+    let selector = scraper::Selector::parse("base[href]").expect("a valid selector");
+    scraper::Html::parse_document(html)
+        .select(&selector)
+        .next()?
+        .value()
+        .attr("href")
+        .map(str::to_string)
 }
