@@ -7,7 +7,7 @@ use crate::collection::{Collection, SharedCollection, Want};
 use crate::components::load_failure::LoadFailure;
 use crate::loader;
 use crate::marks;
-use crate::pages::{list::ListPage, not_found::NotFoundPage, reader::ReaderPage};
+use crate::pages::{list::ListAt, not_found::NotFoundPage, reader::ReaderPage};
 use crate::reading::{use_reading, Reading};
 use crate::route::Route;
 use crate::scroll::use_scroll_memory;
@@ -239,8 +239,8 @@ fn skip_to_content(event: MouseEvent) {
 
 fn switch(route: Route, collection: SharedCollection) -> Html {
     match route {
-        Route::List => html! { <ListPage {collection} /> },
         Route::Reader { id } => html! { <ReaderPage {collection} {id} /> },
         Route::NotFound => html! { <NotFoundPage /> },
+        route => html! { <ListAt {collection} {route} /> },
     }
 }

@@ -7,6 +7,7 @@
 //! first. A corpus of format 1 arrives whole and is published in memory into the same
 //! pieces, so both formats are served by this one model.
 
+mod names;
 mod wants;
 
 use crate::list_query::ListQuery;
@@ -91,6 +92,8 @@ pub struct Collection {
     searched: Cell<u32>,
     /// The last queries' answers, newest last, with the `searched` they were made at.
     answers: RefCell<Vec<(ListQuery, u32, ListView)>>,
+    /// The page names of keywords and authors, worked out when first needed.
+    page_names: names::Held,
 }
 
 /// How many queries' answers are kept: the list, its reader and the way out of an empty
@@ -126,6 +129,7 @@ impl Collection {
             revision: Cell::new(0),
             searched: Cell::new(0),
             answers: RefCell::new(Vec::new()),
+            page_names: names::Held::default(),
         }
     }
 

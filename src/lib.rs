@@ -8,10 +8,12 @@ pub mod app;
 pub mod collection;
 pub mod components;
 pub mod crash;
+pub mod list_address;
 pub mod list_query;
 pub mod load_error;
 pub mod loader;
 pub mod marks;
+pub mod page_names;
 pub mod pages;
 #[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 pub mod prerender;

@@ -175,6 +175,32 @@ impl ListQuery {
         next
     }
 
+    /// The query with `value` selected in `facet` (as it was, if it already is).
+    pub fn with_value(&self, facet: Facet, value: &str) -> ListQuery {
+        let mut next = self.clone();
+        next.add(facet, value);
+        next
+    }
+
+    /// What this query shows when nothing but one keyword or one author narrows it
+    /// (`Some(None)` for the whole list), with no search text and the usual order: such
+    /// lists have addresses of their own. `None` for any other query.
+    pub fn browsed(&self) -> Option<Option<(Facet, &str)>> {
+        let others = !self.text.trim().is_empty()
+            || self.sort.is_some()
+            || !self.sources.is_empty()
+            || !self.years.is_empty();
+        if others {
+            return None;
+        }
+        match (self.keywords.as_slice(), self.authors.as_slice()) {
+            ([], []) => Some(None),
+            ([keyword], []) => Some(Some((Facet::Keywords, keyword.as_str()))),
+            ([], [author]) => Some(Some((Facet::Authors, author.as_str()))),
+            _ => None,
+        }
+    }
+
     /// The query with a keyword toggled.
     pub fn toggled(&self, keyword: &str) -> ListQuery {
         self.toggled_in(Facet::Keywords, keyword)

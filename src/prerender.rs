@@ -5,10 +5,16 @@
 
 use crate::app::{Load, Shell};
 use crate::collection::Collection;
+use crate::components::pager::{grouped, page_count};
+use crate::list_address::ListAddress;
+use crate::list_query::ListQuery;
+use crate::pages::list::{count_text, list_title, PAGE};
+use insight_search::Facet;
 use std::rc::Rc;
 use yew::prelude::*;
 use yew::LocalServerRenderer;
 use yew_router::history::{AnyHistory, History, MemoryHistory};
+use yew_router::Routable;
 use yew_router::Router;
 
 #[derive(Properties)]
@@ -50,6 +56,65 @@ pub fn render(collection: &Rc<Collection>, basename: &str, path: &str) -> String
     };
     let renderer = LocalServerRenderer::<Page>::with_props(props).hydratable(false);
     futures::executor::block_on(renderer.render())
+}
+
+/// A page of a list that the site publishes (the articles' own pages aside).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListPageFile {
+    /// Its address under the site, such as `keywords/trade/page/2` (empty for the list's
+    /// first page), percent-encoded as in a link.
+    pub address: String,
+    /// The same, decoded, as the page's file is named (with `.html`).
+    pub path: String,
+    /// Its `<title>` (the one the app sets) and meta description.
+    pub title: String,
+    pub description: String,
+}
+
+/// Every page of the list, of each keyword's articles and of each author's, in that
+/// order: the pages a reader without JavaScript walks through, and crawlers find.
+pub fn list_pages(collection: &Collection) -> Vec<ListPageFile> {
+    let mut lists = vec![(ListQuery::default(), None)];
+    for facet in [Facet::Keywords, Facet::Authors] {
+        for value in collection.named(facet) {
+            let query = ListQuery::default().with_value(facet, &value.label);
+            lists.push((query, Some((facet, value.label))));
+        }
+    }
+    let mut files = Vec::new();
+    for (query, value) in lists {
+        let total = collection.list(&query).articles.map_or(0, |a| a.len());
+        let pages = page_count(total, PAGE);
+        for page in 1..=pages {
+            let path = ListAddress::of(collection, &query, page).route.to_path();
+            let decoded = percent_encoding::percent_decode_str(&path).decode_utf8_lossy();
+            let what = match &value {
+                None => format!(
+                    "{}: {} to browse, filter, search and read.",
+                    collection.title,
+                    count_text(total).to_lowercase()
+                ),
+                Some((Facet::Keywords, label)) => {
+                    format!("{} on {label} in {}.", count_text(total), collection.title)
+                }
+                Some((_, label)) => {
+                    format!("{} by {label} in {}.", count_text(total), collection.title)
+                }
+            };
+            let description = if pages > 1 {
+                format!("{what} Page {} of {}.", grouped(page), grouped(pages))
+            } else {
+                what
+            };
+            files.push(ListPageFile {
+                address: path.trim_start_matches('/').to_string(),
+                path: decoded.trim_start_matches('/').to_string(),
+                title: list_title(collection, &query, page),
+                description,
+            });
+        }
+    }
+    files
 }
 
 #[cfg(test)]

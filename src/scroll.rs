@@ -3,6 +3,7 @@
 //! article from far down the list finds their place again. Changing only the list's
 //! filters keeps the scroll where it is.
 
+use crate::route::Route;
 use gloo_events::EventListener;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -103,7 +104,13 @@ pub fn use_scroll_memory() {
         move || drop(listeners)
     });
     let location = use_location();
-    let path = location.as_ref().map(|l| l.path().to_string());
+    // The list's addresses are one page: choosing a keyword (which may give the list a
+    // path of its own) keeps the scroll; the pager goes to the top itself.
+    let route = use_route::<Route>();
+    let path = match route.as_ref().and_then(Route::browse) {
+        Some(_) => Some("the list".to_string()),
+        None => location.as_ref().map(|l| l.path().to_string()),
+    };
     let query = location.as_ref().map(|l| l.query_str().to_string());
     let previous_path = use_mut_ref(|| None::<String>);
     use_effect_with((path, query), move |(path, _)| {

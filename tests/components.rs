@@ -7,6 +7,8 @@ use insight_explorer::app::{App, Load, ShellProps};
 use insight_explorer::components::body::{ArticleBody, ArticleBodyProps};
 use insight_explorer::components::byline::{Byline, BylineProps};
 use insight_explorer::components::keyword_panel::{KeywordPanel, KeywordPanelProps};
+use insight_explorer::list_address::{ListAddress, ValueLink};
+use insight_explorer::route::Route;
 use insight_search::FacetCount as KeywordCount;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -182,9 +184,19 @@ async fn body_marks_search_terms_as_text() {
 }
 
 #[wasm_bindgen_test]
-async fn byline_has_a_machine_readable_date() {
+async fn byline_has_a_machine_readable_date_and_links_each_author() {
+    let author = |label: &str, name: &str| ValueLink {
+        label: label.into(),
+        to: ListAddress {
+            route: Route::Author { name: name.into() },
+            query: Vec::new(),
+        },
+    };
     let root = mount::<Byline>(BylineProps {
-        authors: vec!["Mara Lindqvist".into(), "Ingrid Vos".into()],
+        authors: vec![
+            author("Mara Lindqvist", "mara-lindqvist"),
+            author("Ingrid Vos", "ingrid-vos"),
+        ],
         source: "Harbour Review".into(),
         published: "2021-04-12".parse().unwrap(),
     })
@@ -196,6 +208,11 @@ async fn byline_has_a_machine_readable_date() {
         .text_content()
         .unwrap()
         .starts_with("Mara Lindqvist and Ingrid Vos"));
+    let links: Vec<String> = all(&root, "a.author-link")
+        .iter()
+        .map(|a| a.get_attribute("href").unwrap())
+        .collect();
+    assert_eq!(links, ["/authors/mara-lindqvist", "/authors/ingrid-vos"]);
 }
 
 fn keyword(label: &str, count: usize, selected: bool) -> KeywordCount {

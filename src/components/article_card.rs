@@ -4,6 +4,7 @@
 use crate::components::byline::Byline;
 use crate::components::keyword_links::KeywordLinks;
 use crate::components::marked::marked;
+use crate::list_address::ValueLink;
 use crate::route::Route;
 use insight_search::Span;
 use yew::prelude::*;
@@ -13,12 +14,12 @@ use yew_router::prelude::*;
 pub struct ArticleCardProps {
     pub id: String,
     pub title: String,
-    pub authors: Vec<String>,
+    pub authors: Vec<ValueLink>,
     pub source: String,
     pub published: insight_corpus::Date,
     pub summary: String,
     pub language: String,
-    pub keywords: Vec<String>,
+    pub keywords: Vec<ValueLink>,
     /// The list's query, carried to the reader so previous/next follow this list.
     pub query: Vec<(String, String)>,
     /// For a search: the title with its matches marked.

@@ -1,13 +1,12 @@
-//! An article's keywords as links, each opening the list filtered by that keyword.
+//! An article's keywords as links, each to that keyword's articles.
 
-use crate::list_query::ListQuery;
-use crate::route::Route;
+use crate::components::list_link::ListLink;
+use crate::list_address::ValueLink;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct KeywordLinksProps {
-    pub keywords: Vec<String>,
+    pub keywords: Vec<ValueLink>,
     /// Names the list for assistive technology, e.g. "Keywords".
     pub label: AttrValue,
 }
@@ -16,15 +15,10 @@ pub struct KeywordLinksProps {
 pub fn KeywordLinks(props: &KeywordLinksProps) -> Html {
     html! {
         <ul class="keyword-links" aria-label={props.label.clone()}>
-            { for props.keywords.iter().map(|keyword| {
-                let query = ListQuery::with_keywords([keyword]).to_pairs();
-                html! {
-                    <li>
-                        <Link<Route, Vec<(String, String)>> to={Route::List} {query} classes="keyword-link">
-                            { keyword.clone() }
-                        </Link<Route, Vec<(String, String)>>>
-                    </li>
-                }
+            { for props.keywords.iter().map(|keyword| html! {
+                <li>
+                    <ListLink to={keyword.to.clone()} classes="keyword-link">{ keyword.label.clone() }</ListLink>
+                </li>
             }) }
         </ul>
     }

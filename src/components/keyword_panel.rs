@@ -109,7 +109,7 @@ pub fn option(value: &KeywordCount, counting: bool, ontoggle: &Callback<String>)
                 if counting {
                     <span class="keyword-count counting" aria-label="counting">{"…"}</span>
                 } else {
-                    <span class="keyword-count" aria-label={format!("{} articles", value.count)}>{ value.count }</span>
+                    <span class="keyword-count" aria-label={if value.count == 1 { "1 article".to_string() } else { format!("{} articles", value.count) }}>{ value.count }</span>
                 }
             </button>
         </li>

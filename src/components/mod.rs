@@ -6,6 +6,7 @@ pub mod byline;
 pub mod facet_group;
 pub mod keyword_links;
 pub mod keyword_panel;
+pub mod list_link;
 pub mod load_failure;
 pub mod marked;
 pub mod pager;

@@ -2,6 +2,8 @@
 //! page stays quick to draw however large the collection; the page is in the address,
 //! so Back and shared links return to it.
 
+use crate::components::list_link::ListLink;
+use crate::list_address::ListAddress;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -12,8 +14,11 @@ pub struct PagerProps {
     pub per_page: usize,
     /// How many articles there are in all.
     pub total: usize,
-    /// Asks for another page (from 1).
-    pub onpage: Callback<usize>,
+    /// The addresses of the pages before and after this one, where there are such.
+    pub previous: Option<ListAddress>,
+    pub next: Option<ListAddress>,
+    /// Called when the app has gone to another page.
+    pub onpage: Callback<()>,
 }
 
 /// How many pages `total` articles take, `per_page` to a page (at least one).
@@ -50,23 +55,24 @@ pub fn grouped(n: usize) -> String {
 
 #[component]
 pub fn Pager(props: &PagerProps) -> Html {
-    let pages = page_count(props.total, props.per_page);
-    if pages <= 1 {
+    if page_count(props.total, props.per_page) <= 1 {
         return html! {};
     }
-    let go = |to: usize| {
-        let onpage = props.onpage.clone();
-        Callback::from(move |_: MouseEvent| onpage.emit(to))
+    // Real links, so the pages can be walked without JavaScript (and by crawlers); where
+    // there is no such page, the place stays, inert, so the pager does not shift.
+    let link = |to: &Option<ListAddress>, rel: &'static str, label: &'static str| match to {
+        Some(to) => html! {
+            <ListLink to={to.clone()} classes="button" rel={AttrValue::from(rel)} onfollow={props.onpage.clone()}>
+                { label }
+            </ListLink>
+        },
+        None => html! { <span class="button" aria-disabled="true">{ label }</span> },
     };
     html! {
         <nav class="pager" aria-label="Pages">
-            <button type="button" class="button" disabled={props.page <= 1} onclick={go(props.page.saturating_sub(1))}>
-                {"Previous page"}
-            </button>
+            { link(&props.previous, "prev", "Previous page") }
             <span class="pager-place">{ page_text(props.page, props.per_page, props.total) }</span>
-            <button type="button" class="button" disabled={props.page >= pages} onclick={go(props.page + 1)}>
-                {"Next page"}
-            </button>
+            { link(&props.next, "next", "Next page") }
         </nav>
     }
 }

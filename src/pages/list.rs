@@ -2,7 +2,7 @@
 //! live count. Everything the list shows lives in the address (`?q=…&kw=…&sort=…`).
 
 use crate::app::{use_wants, Fetcher};
-use crate::collection::{ListView, SharedCollection, Want};
+use crate::collection::{Collection, ListView, SharedCollection, Want};
 use crate::components::article_card::ArticleCard;
 use crate::components::facet_group::FacetGroup;
 use crate::components::keyword_panel::KeywordPanel;
@@ -11,8 +11,10 @@ use crate::components::piece_failure::PieceFailureNotice;
 use crate::components::refused_links::RefusedLinksNotice;
 use crate::components::search_box::SearchBox;
 use crate::components::selection_bar::{Selected, SelectionBar};
+use crate::list_address::{shown_at, value_links, ListAddress};
 use crate::list_query::ListQuery;
 use crate::marks;
+use crate::pages::not_found::NotFoundPage;
 use crate::pages::recovery::{best_relaxation, Relaxation};
 use crate::reading::{History, Reading};
 use crate::route::Route;
@@ -28,7 +30,7 @@ const SNIPPET_WORDS: usize = 36;
 /// How many articles a page of the list shows: a large collection's list stays quick to
 /// draw (on a phone, the first page is up sooner), and its page holds as many cards
 /// however large the collection.
-const PAGE: usize = 20;
+pub const PAGE: usize = 20;
 /// The same for a search, whose results are spread over the collection, so each card
 /// comes on its own (by byte range) rather than with its neighbours, and each shows a
 /// snippet of its body (its article fetched whole): ten results, one request each, keep a
@@ -38,6 +40,9 @@ const SEARCH_PAGE: usize = 10;
 #[derive(Properties, PartialEq)]
 pub struct ListPageProps {
     pub collection: SharedCollection,
+    pub query: ListQuery,
+    /// The page shown, from 1.
+    pub page: usize,
 }
 
 /// "48 articles", "1 article", "No articles", "10,000 articles".
@@ -49,30 +54,71 @@ pub fn count_text(count: usize) -> String {
     }
 }
 
-/// Reads the list's state from the current address.
+/// Reads the search and selection a reader's page carries in its query string (previous
+/// and next follow that list).
 #[hook]
 pub fn use_list_query() -> ListQuery {
     let location = use_location();
     ListQuery::from_query_string(location.as_ref().map(|l| l.query_str()).unwrap_or(""))
 }
 
-/// The page of the list the address asks for (`?page=3`), from 1. It is kept apart from
-/// the [`ListQuery`]: a new search or filter starts again at page 1.
-#[hook]
-fn use_list_page() -> usize {
+#[derive(Properties, PartialEq)]
+pub struct ListAtProps {
+    pub collection: SharedCollection,
+    /// A list address (see [`Route::browse`]).
+    pub route: Route,
+}
+
+/// The list a list address shows, with its query string; not-found for a keyword or
+/// author page of a value the collection does not hold.
+#[component]
+pub fn ListAt(props: &ListAtProps) -> Html {
     let location = use_location();
-    let query = location.as_ref().map(|l| l.query_str()).unwrap_or("");
-    form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
-        .find(|(name, _)| name == "page")
-        .and_then(|(_, value)| value.parse::<usize>().ok())
-        .unwrap_or(1)
-        .max(1)
+    let query_string = location.as_ref().map(|l| l.query_str()).unwrap_or("");
+    match shown_at(&props.collection, &props.route, query_string) {
+        Some((query, page)) => html! {
+            <ListPage collection={props.collection.clone()} {query} {page} />
+        },
+        None => html! { <NotFoundPage /> },
+    }
+}
+
+/// The browser tab's title for a list: the collection's name, after the keyword's or
+/// author's and the page when there are such.
+pub fn list_title(collection: &Collection, query: &ListQuery, page: usize) -> String {
+    let mut title = match query.browsed() {
+        Some(Some((Facet::Keywords, keyword))) => {
+            format!(
+                "{} · {}",
+                list_heading(query, &collection.keyword_label(keyword)),
+                collection.title
+            )
+        }
+        Some(Some((_, author))) => {
+            format!("{} · {}", list_heading(query, author), collection.title)
+        }
+        _ => collection.title.clone(),
+    };
+    if page > 1 {
+        title = format!("{title} · page {page}");
+    }
+    title
+}
+
+/// The list's heading: "Articles", or the keyword's or author's articles when the list
+/// shows only those.
+fn list_heading(query: &ListQuery, label: &str) -> String {
+    match query.browsed() {
+        Some(Some((Facet::Keywords, _))) => format!("Articles on {label}"),
+        Some(Some(_)) => format!("Articles by {label}"),
+        _ => "Articles".to_string(),
+    }
 }
 
 #[component]
 pub fn ListPage(props: &ListPageProps) -> Html {
     let collection = props.collection.clone();
-    let query = use_list_query();
+    let query = props.query.clone();
     let reading = use_context::<Reading>().expect("the shell provides the reading history");
     let fetcher = use_context::<Fetcher>().expect("the shell provides the fetcher");
     let view = use_memo((collection.clone(), query.clone()), |(c, q)| c.list(q));
@@ -82,7 +128,7 @@ pub fn ListPage(props: &ListPageProps) -> Html {
         SEARCH_PAGE
     };
     let total = view.articles.as_ref().map_or(0, Vec::len);
-    let page = use_list_page().min(page_count(total, per_page));
+    let page = props.page.min(page_count(total, per_page));
     // While facets are being counted for a new query, the last counts stay in view,
     // marked as being counted, instead of blinking away.
     let last_facets = use_mut_ref(|| None::<Facets>);
@@ -137,35 +183,35 @@ pub fn ListPage(props: &ListPageProps) -> Html {
     // Typing replaces the history entry (one entry per search, not per keystroke);
     // choosing a filter adds one, so Back undoes it.
     let go = {
-        let navigator = navigator.clone();
+        let (navigator, collection) = (navigator.clone(), collection.clone());
         Callback::from(move |(next, replace): (ListQuery, bool)| {
-            if let Some(navigator) = &navigator {
-                let pairs = next.to_pairs();
-                let _ = if replace {
-                    navigator.replace_with_query(&Route::List, &pairs)
-                } else {
-                    navigator.push_with_query(&Route::List, &pairs)
-                };
+            let Some(navigator) = &navigator else {
+                return;
+            };
+            let to = ListAddress::of(&collection, &next, 1);
+            match (replace, to.query.is_empty()) {
+                (true, true) => navigator.replace(&to.route),
+                (false, true) => navigator.push(&to.route),
+                (true, false) => {
+                    let _ = navigator.replace_with_query(&to.route, &to.query);
+                }
+                (false, false) => {
+                    let _ = navigator.push_with_query(&to.route, &to.query);
+                }
             }
         })
     };
     let show = go.reform(|next: ListQuery| (next, false));
     // Another page is a step of its own (Back returns to this one), and starts at the top.
-    let onpage = {
-        let (navigator, query) = (navigator.clone(), query.clone());
-        Callback::from(move |to: usize| {
-            if let Some(navigator) = &navigator {
-                let mut pairs = query.to_pairs();
-                if to > 1 {
-                    pairs.push(("page".to_string(), to.to_string()));
-                }
-                let _ = navigator.push_with_query(&Route::List, &pairs);
-                if let Some(window) = web_sys::window() {
-                    window.scroll_to_with_x_and_y(0.0, 0.0);
-                }
-            }
-        })
-    };
+    let onpage = Callback::from(|_| {
+        if let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
+    let page_address = |to: usize| ListAddress::of(&collection, &query, to);
+    let pages = page_count(total, per_page);
+    let previous = (page > 1).then(|| page_address(page - 1));
+    let next = (page < pages).then(|| page_address(page + 1));
     let onsearch = {
         let (go, query) = (go.clone(), query.clone());
         Callback::from(move |text: String| go.emit((query.with_text(&text), true)))
@@ -179,9 +225,16 @@ pub fn ListPage(props: &ListPageProps) -> Html {
         Callback::from(move |_| show.emit(query.without_facets()))
     };
     {
-        let title = collection.title.clone();
+        let title = list_title(&collection, &query, page);
         use_effect_with(title, |title| super::set_document_title(title));
     }
+    let heading = match query.browsed() {
+        Some(Some((Facet::Keywords, keyword))) => {
+            list_heading(&query, &collection.keyword_label(keyword))
+        }
+        Some(Some((_, author))) => list_heading(&query, author),
+        _ => list_heading(&query, ""),
+    };
     let drawn = listed
         .first()
         .is_some_and(|&n| collection.entry(n).is_some());
@@ -212,7 +265,7 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                 <MoreFilters facets={facets.clone()} {counting} onauthor={toggle(Facet::Authors)} onsource={toggle(Facet::Sources)} onyear={toggle(Facet::Years)} />
             </aside>
             <section class="results" aria-labelledby="page-heading" aria-busy={busy.to_string()}>
-                <h1 id="page-heading">{"Articles"}</h1>
+                <h1 id="page-heading">{ heading }</h1>
                 <SearchBox value={query.text().to_string()} {onsearch} />
                 if !collection.skipped.is_empty() {
                     <SkippedNotice problems={collection.skipped.iter().map(|p| p.to_string()).collect::<Vec<_>>()} />
@@ -241,7 +294,7 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                         <NoResults relaxation={relaxation.and_then(|(r, _)| r)} onrelax={show.clone()} />
                     } else {
                         { results(&collection, &query, &view, &listed, &reading.history) }
-                        <Pager {page} {per_page} total={articles.len()} onpage={onpage} />
+                        <Pager {page} {per_page} total={articles.len()} {previous} {next} {onpage} />
                     }
                 }
             </section>
@@ -301,12 +354,12 @@ fn results(
                     <ArticleCard key={entry.id.clone()}
                         id={entry.id.clone()}
                         title={entry.title.clone()}
-                        authors={entry.authors.clone()}
+                        authors={value_links(collection, Facet::Authors, &entry.authors)}
                         source={entry.source.clone()}
                         published={entry.published}
                         summary={entry.summary.clone()}
                         language={entry.language.clone()}
-                        keywords={collection.keyword_labels(&entry.keywords)}
+                        keywords={value_links(collection, Facet::Keywords, &collection.keyword_labels(&entry.keywords))}
                         read={history.contains(&entry.id)}
                         query={pairs.clone()} {title_spans} {snippet} />
                 }

@@ -6,8 +6,10 @@ use crate::collection::{Neighbours, SharedCollection, Want};
 use crate::components::body::ArticleBody;
 use crate::components::byline::{join_names, Byline};
 use crate::components::keyword_links::KeywordLinks;
+use crate::components::list_link::ListLink;
 use crate::components::marked::marked;
 use crate::components::piece_failure::PieceFailureNotice;
+use crate::list_address::{value_links, ListAddress};
 use crate::list_query::ListQuery;
 use crate::pages::list::use_list_query;
 use crate::pages::not_found::NotFoundPage;
@@ -15,7 +17,7 @@ use crate::reading::Reading;
 use crate::route::Route;
 use crate::storage;
 use insight_corpus::link::safe_web_address;
-use insight_search::highlight;
+use insight_search::{highlight, Facet};
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -135,20 +137,21 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
         .as_ref()
         .map_or_else(ListQuery::default, |(_, q)| q.clone());
     let back_query = (!list_query.to_pairs().is_empty()).then(|| list_query.to_pairs());
+    let back = ListAddress::of(collection, &list_query, 1);
     let search = view.search.has_text().then(|| Rc::new(view.search.clone()));
     let marks = search.clone().filter(|_| *highlighting);
     let keywords = collection.keyword_labels(&article.keywords);
     html! {
         <div class="reader-page" aria-busy={busy.to_string()}>
             <p class="back-link">
-                <QueryLink to={Route::List} query={back_query.clone()}>
+                <ListLink to={back}>
                     { if list_query.is_empty() { "← All articles" } else { "← Back to the list" } }
-                </QueryLink>
+                </ListLink>
             </p>
             <article class="reader" lang={article.language.clone()} aria-labelledby="page-heading">
                 <header>
                     <h1 id="page-heading">{ match &marks { Some(q) => marked(&highlight(&article.title, q)), None => html! { article.title.clone() } } }</h1>
-                    <Byline authors={article.authors.clone()} source={article.source.clone()} published={article.published} />
+                    <Byline authors={value_links(collection, Facet::Authors, &article.authors)} source={article.source.clone()} published={article.published} />
                 </header>
                 if search.is_some() {
                     <label class="highlight-toggle">
@@ -172,7 +175,7 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
                 }
                 <footer class="reader-footer">
                     <h2 class="keywords-heading">{"Keywords"}</h2>
-                    <KeywordLinks keywords={keywords} label="Keywords of this article" />
+                    <KeywordLinks keywords={value_links(collection, Facet::Keywords, &keywords)} label="Keywords of this article" />
                     if let Some(url) = article.url.as_deref().and_then(safe_web_address) {
                         <p class="original"><a href={url.to_string()} rel="noopener noreferrer">{"Read it where it was first published"}</a></p>
                     }

@@ -71,3 +71,114 @@ fn an_unknown_address_shows_not_found() {
     let html = render(&collection(), "/", "/articles/nowhere");
     assert!(html.contains("not-found"), "{html}");
 }
+
+/// The markup with a line per element, so a snapshot's changes read as lines.
+fn lines(html: &str) -> String {
+    html.replace("><", ">\n<")
+}
+
+#[test]
+fn every_route_renders_as_its_snapshot() {
+    let collection = collection();
+    for (name, path) in [
+        ("list", "/site/"),
+        ("keyword", "/site/keywords/trade"),
+        ("author", "/site/authors/a-writer"),
+        ("article", "/site/articles/new-energy"),
+        ("not_found", "/site/nowhere"),
+    ] {
+        insta::assert_snapshot!(name, lines(&render(&collection, "/site/", path)));
+    }
+}
+
+#[test]
+fn the_site_publishes_a_page_for_each_list_keyword_and_author() {
+    let collection = collection();
+    let files = list_pages(&collection);
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "",
+            "keywords/trade",
+            "keywords/energy",
+            "keywords/health",
+            "keywords/ports",
+            "authors/a-writer"
+        ]
+    );
+    let trade = &files[1];
+    assert_eq!(trade.title, "Articles on trade · Harbour Review");
+    assert_eq!(trade.description, "2 articles on trade in Harbour Review.");
+    let html = render(&collection, "/site/", &format!("/site/{}", trade.address));
+    assert!(
+        html.contains("New energy") && html.contains("Old ports"),
+        "{html}"
+    );
+    assert!(!html.contains("Mid health"), "{html}");
+}
+
+#[test]
+fn long_lists_have_numbered_pages_linked_in_order() {
+    let articles: Vec<Article> = (0..45)
+        .map(|n| {
+            let day = format!("2020-01-{:02}", n % 28 + 1);
+            let mut a = article(
+                &format!("a{n:02}"),
+                &format!("Piece {n:02}"),
+                &day,
+                &["trade"],
+            );
+            a.published = format!("20{:02}-01-01", n + 10).parse().unwrap();
+            a
+        })
+        .collect();
+    let collection = Rc::new(Collection::from_whole(ValidCorpus {
+        title: "Many".to_string(),
+        notice: None,
+        articles,
+        skipped: Vec::new(),
+        refused_links: Vec::new(),
+    }));
+    let paths: Vec<String> = list_pages(&collection)
+        .into_iter()
+        .map(|f| f.path)
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "",
+            "page/2",
+            "page/3",
+            "keywords/trade",
+            "keywords/trade/page/2",
+            "keywords/trade/page/3",
+            "authors/a-writer",
+            "authors/a-writer/page/2",
+            "authors/a-writer/page/3"
+        ]
+    );
+    let second = render(&collection, "/", "/keywords/trade/page/2");
+    assert!(
+        second.contains("Page 2 of 3 · articles 21–40 of 45"),
+        "{second}"
+    );
+    assert!(
+        second.contains("<h1 id=\"page-heading\">Articles on trade</h1>"),
+        "{second}"
+    );
+    assert!(
+        second.contains("href=\"/keywords/trade\" rel=\"prev\""),
+        "{second}"
+    );
+    assert!(
+        second.contains("href=\"/keywords/trade/page/3\" rel=\"next\""),
+        "{second}"
+    );
+    let first = render(&collection, "/", "/");
+    assert!(first.contains("href=\"/page/2\" rel=\"next\""), "{first}");
+    assert!(
+        first.contains("<span aria-disabled=\"true\" class=\"button\">Previous page</span>"),
+        "{first}"
+    );
+}

@@ -72,8 +72,8 @@ const cardTitles = async (page) => {
 /** The titles of every page of the list, from the page shown to the last (Next page). */
 const allCardTitles = async (page) => {
   const titles = await cardTitles(page);
-  const next = page.getByRole("navigation", { name: "Pages" }).getByRole("button", { name: "Next page" });
-  while ((await next.count()) > 0 && !(await next.isDisabled())) {
+  const next = page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Next page" });
+  while ((await next.count()) > 0) {
     const first = titles.length;
     await next.click();
     await page.waitForFunction((n) => document.querySelector(".pager-place")?.textContent.includes(`articles ${n + 1}–`), first);
@@ -152,9 +152,11 @@ describe("keyword filter", () => {
   test("selecting keywords keeps articles that have all of them; counts follow; one click clears", async () => {
     const page = await open();
     await keywordButton(page, "China").click();
-    await page.waitForURL(/\?kw=China$/);
+    // One keyword alone has an address of its own: the page published for it.
+    await page.waitForURL(/\/keywords\/china$/);
     assert.equal(await statusText(page), countText(withKeywords("China").length));
     assert.equal(await keywordButton(page, "China").getAttribute("aria-pressed"), "true");
+    assert.equal(await page.locator("main h1").innerText(), "Articles on China");
 
     const second = (await page.locator(".keyword-toggle[aria-pressed=false] .keyword-label").allInnerTexts())[0];
     await keywordButton(page, second).click();
@@ -278,17 +280,17 @@ describe("addresses", () => {
   test("back and forward move between list, selection and reader", async () => {
     const page = await open();
     await keywordButton(page, "China").click();
-    await page.waitForURL(/\?kw=China$/);
+    await page.waitForURL(/\/keywords\/china$/);
     await page.locator(".article-list > li h2 a").first().click();
     await page.waitForSelector("article h1");
     await page.goBack();
-    await page.waitForURL(/\?kw=China$/);
+    await page.waitForURL(/\/keywords\/china$/);
     assert.equal(await statusText(page), countText(withKeywords("China").length));
     await page.goBack();
     await page.waitForURL(site.url);
     assert.equal(await statusText(page), countText(corpus.articles.length));
     await page.goForward();
-    await page.waitForURL(/\?kw=China$/);
+    await page.waitForURL(/\/keywords\/china$/);
     await page.goForward();
     await page.waitForSelector("article h1");
   });
@@ -602,15 +604,19 @@ describe("a larger collection", () => {
     const pager = page.getByRole("navigation", { name: "Pages" });
     assert.equal(await cards.count(), 20);
     assert.equal(await pager.locator(".pager-place").innerText(), "Page 1 of 7 · articles 1–20 of 132");
-    assert.equal(await pager.getByRole("button", { name: "Previous page" }).isDisabled(), true);
+    // Where there is no page before, the place stays, inert: no link.
+    assert.equal(await pager.getByRole("link", { name: "Previous page" }).count(), 0);
+    assert.equal(await pager.locator('[aria-disabled="true"]', { hasText: "Previous page" }).count(), 1);
     const firstOnPageOne = await cards.first().locator("h2").innerText();
 
-    await pager.getByRole("button", { name: "Next page" }).click();
-    await page.waitForURL(/[?&]page=2/);
+    // The whole list's pages have addresses of their own.
+    assert.match(await pager.getByRole("link", { name: "Next page" }).getAttribute("href"), /\/page\/2$/);
+    await pager.getByRole("link", { name: "Next page" }).click();
+    await page.waitForURL(/\/page\/2$/);
     assert.equal(await cards.count(), 20, "a page holds 20 cards, never more");
     assert.notEqual(await cards.first().locator("h2").innerText(), firstOnPageOne);
-    await pager.getByRole("button", { name: "Next page" }).click();
-    await page.waitForURL(/[?&]page=3/);
+    await pager.getByRole("link", { name: "Next page" }).click();
+    await page.waitForURL(/\/page\/3$/);
     assert.equal(await cards.count(), 20);
     assert.equal(await pager.locator(".pager-place").innerText(), "Page 3 of 7 · articles 41–60 of 132");
 
@@ -624,7 +630,7 @@ describe("a larger collection", () => {
     await page.waitForSelector("article.reader h1");
     assert.equal(await page.evaluate(() => window.scrollY), 0, "the reader opens at its top");
     await page.goBack();
-    await page.waitForURL(/[?&]page=3/);
+    await page.waitForURL(/\/page\/3$/);
     await page.waitForSelector(".article-list");
     assert.equal(await cards.nth(15).locator("h2").innerText(), title);
     // The position is set once the page is drawn; give it a few frames.
@@ -638,11 +644,11 @@ describe("a larger collection", () => {
     await page.waitForSelector("#app[data-live] .article-list");
     assert.equal(await cards.count(), 12);
     assert.equal(await pager.locator(".pager-place").innerText(), "Page 7 of 7 · articles 121–132 of 132");
-    assert.equal(await pager.getByRole("button", { name: "Next page" }).isDisabled(), true);
+    assert.equal(await pager.getByRole("link", { name: "Next page" }).count(), 0);
 
     // A new search starts again at page 1.
     await page.getByRole("searchbox", { name: "Search articles" }).fill("trade");
-    await page.waitForFunction(() => !location.search.includes("page="));
+    await page.waitForFunction(() => !location.search.includes("page=") && !location.pathname.includes("/page/"));
   });
 });
 
@@ -801,7 +807,7 @@ describe("phone, desktop and keyboard", () => {
     await toggle.click();
     assert.equal(await page.getByRole("button", { name: "Hide keywords" }).getAttribute("aria-expanded"), "true");
     await keywordButton(page, "China").click();
-    await page.waitForURL(/\?kw=China$/);
+    await page.waitForURL(/\/keywords\/china$/);
     assert.equal(await statusText(page), countText(withKeywords("China").length));
     await page.locator(".article-list > li h2 a").first().click();
     await page.waitForSelector("article h1");
@@ -838,7 +844,7 @@ describe("phone, desktop and keyboard", () => {
     const page = await open();
     await keywordButton(page, "China").focus();
     await page.keyboard.press("Enter");
-    await page.waitForURL(/\?kw=China$/);
+    await page.waitForURL(/\/keywords\/china$/);
     await page.locator(".article-list > li h2 a").first().focus();
     await page.keyboard.press("Enter");
     await page.waitForSelector("article h1");

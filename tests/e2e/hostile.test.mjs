@@ -157,8 +157,8 @@ async function allCards(page, count) {
         keywords: [...card.querySelectorAll(".keyword-links li")].map((li) => li.textContent),
       })),
     )));
-    const next = page.getByRole("navigation", { name: "Pages" }).getByRole("button", { name: "Next page" });
-    if (cards.length >= count || (await next.count()) === 0 || (await next.isDisabled())) break;
+    const next = page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Next page" });
+    if (cards.length >= count || (await next.count()) === 0) break;
     await next.click();
     await settle(page);
   }

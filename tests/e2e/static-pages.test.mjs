@@ -13,6 +13,10 @@ const SITE_DIR = process.env.SITE_DIR ?? "../../target/e2e-site";
 const BASE = process.env.SITE_BASE ?? "/insight-explorer/";
 const SAMPLE = process.env.SAMPLE_CORPUS ?? "../../target/e2e-sample-corpus.json";
 
+// The address the site was published for (`cargo xtask test` passes it on); the tests
+// serve it from localhost all the same.
+const SITE_URL = process.env.SITE_URL ?? "https://explorer.example.org/insight-explorer/";
+
 let site, browser, corpus, current;
 
 const newestFirst = () =>
@@ -103,6 +107,52 @@ describe("with JavaScript off", () => {
     assert.equal(await page.locator("main h1").innerText(), title);
   });
 
+  test("the list's pages follow one another to the oldest article", async () => {
+    const page = await withoutScripts();
+    await page.goto(site.url);
+    const seen = [];
+    for (;;) {
+      seen.push(...(await page.locator(".article-list > li h2").allInnerTexts()));
+      const next = page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Next page" });
+      if ((await next.count()) === 0) break;
+      await next.click();
+      await page.waitForLoadState();
+    }
+    assert.deepEqual(seen, newestFirst().map((a) => a.title));
+    assert.match(page.url(), /\/page\/3$/);
+    assert.match(await page.title(), / · page 3$/);
+    await page.getByRole("link", { name: "Previous page" }).click();
+    await page.waitForURL(`${site.url}page/2`);
+  });
+
+  test("a keyword link opens that keyword's page, and an author's name their page", async () => {
+    const page = await withoutScripts();
+    const article = newestFirst().find((a) => a.keywords.length > 0);
+    await page.goto(`${site.url}articles/${article.id}`);
+    const link = page.locator(".reader-footer .keyword-link").first();
+    const label = await link.innerText();
+    await link.click();
+    await page.waitForLoadState();
+    assert.match(page.url(), /\/keywords\/[^/?]+$/);
+    assert.equal(await page.locator("main h1").innerText(), `Articles on ${label}`);
+    assert.equal(await page.title(), `Articles on ${label} · ${corpus.title}`);
+    const fold = (k) => k.trim().toLowerCase();
+    const carrying = newestFirst().filter((a) => a.keywords.some((k) => fold(k) === fold(label)));
+    assert.deepEqual(await page.locator(".article-list > li h2").allInnerTexts(), carrying.slice(0, 20).map((a) => a.title));
+    assert.match(await meta(page, "meta[name=description]"), new RegExp(`^${carrying.length} articles? on `));
+    const canonical = await page.locator("link[rel=canonical]").getAttribute("href");
+    assert.equal(canonical, page.url().replace(site.url, SITE_URL));
+
+    const author = article.authors[0];
+    await page.goto(`${site.url}articles/${article.id}`);
+    await page.locator(".reader .byline .author-link", { hasText: author }).click();
+    await page.waitForLoadState();
+    assert.match(page.url(), /\/authors\/[^/?]+$/);
+    assert.equal(await page.locator("main h1").innerText(), `Articles by ${author}`);
+    const theirs = newestFirst().filter((a) => a.authors.some((n) => fold(n) === fold(author)));
+    assert.deepEqual(await page.locator(".article-list > li h2").allInnerTexts(), theirs.slice(0, 20).map((a) => a.title));
+  });
+
   test("an unknown address answers 404 with the not-found view and a way home", async () => {
     const page = await withoutScripts();
     current.allowed = [/status of 404/];
@@ -141,9 +191,6 @@ describe("with JavaScript on", () => {
 });
 
 describe("what crawlers, link previews and feed readers get", () => {
-  // The address the site was published for (`cargo xtask test` passes it on); the
-  // tests serve it from localhost all the same.
-  const SITE_URL = process.env.SITE_URL ?? "https://explorer.example.org/insight-explorer/";
   const fetchText = async (path) => {
     const response = await fetch(site.url + path);
     assert.equal(response.status, 200, path);
@@ -187,10 +234,23 @@ describe("what crawlers, link previews and feed readers get", () => {
     assert.doesNotMatch(html, /rel="canonical"/);
   });
 
-  test("sitemap.xml lists the list and every article; robots.txt names it", async () => {
+  test("sitemap.xml lists the list, every article and every keyword's and author's page; robots.txt names it", async () => {
     const xml = await fetchText("sitemap.xml");
     const locs = [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]);
-    assert.deepEqual(locs.sort(), [SITE_URL, ...corpus.articles.map((a) => `${SITE_URL}articles/${a.id}`)].sort());
+    const pages = locs.filter((l) => /\/(keywords|authors)\//.test(l));
+    assert.deepEqual(
+      locs.filter((l) => !pages.includes(l)).sort(),
+      [SITE_URL, ...corpus.articles.map((a) => `${SITE_URL}articles/${a.id}`)].sort(),
+    );
+    const fold = (k) => k.trim().toLowerCase();
+    const keywords = new Set(corpus.articles.flatMap((a) => a.keywords.map(fold)));
+    const authors = new Set(corpus.articles.flatMap((a) => a.authors.map(fold)));
+    assert.equal(pages.filter((l) => l.includes("/keywords/")).length, keywords.size);
+    assert.equal(pages.filter((l) => l.includes("/authors/")).length, authors.size);
+    for (const loc of pages.slice(0, 10)) {
+      const response = await fetch(loc.replace(SITE_URL, site.url));
+      assert.equal(response.status, 200, loc);
+    }
     assert.match(await fetchText("robots.txt"), new RegExp(`^Sitemap: ${SITE_URL}sitemap.xml$`, "m"));
   });
 

@@ -127,6 +127,8 @@ fn publish_adds_the_corpus_and_a_page_for_every_article() {
     fs::create_dir_all(s.path("site/articles")).unwrap();
     fs::write(s.path("site/articles/gone.html"), app).unwrap();
     fs::write(s.path("site/corpus.json"), "{}").unwrap();
+    fs::create_dir_all(s.path("site/keywords/gone/page")).unwrap();
+    fs::write(s.path("site/keywords/gone/page/2.html"), app).unwrap();
     let out = corpus(&s.0, &["publish", "posts", "--site", "site"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let index = fs::read_to_string(s.path("site/index.html")).unwrap();
@@ -150,6 +152,25 @@ fn publish_adds_the_corpus_and_a_page_for_every_article() {
     assert!(page.contains("Body text."), "{page}");
     assert!(page.contains("<title>Ports · "), "{page}");
     assert!(page.contains("<meta http-equiv=\"Content-Security-Policy\""));
+    // Its keyword and its author link to pages of their own, which list it.
+    assert!(
+        page.contains("href=\"/site/keywords/trade\"")
+            && page.contains("href=\"/site/authors/a-writer\""),
+        "{page}"
+    );
+    for (file, heading) in [
+        ("site/keywords/trade.html", "Articles on trade"),
+        ("site/authors/a-writer.html", "Articles by A. Writer"),
+    ] {
+        let list = fs::read_to_string(s.path(file)).unwrap();
+        assert!(list.contains(&format!(">{heading}</h1>")), "{list}");
+        assert!(list.contains(&format!("<title>{heading} · ")), "{list}");
+        assert!(list.contains("<a href=\"/site/articles/ports"), "{list}");
+    }
+    assert!(
+        !s.path("site/keywords/gone").exists(),
+        "pages of a keyword no longer in the corpus are removed, with their folder"
+    );
     // A republish fills the same template again: nothing doubles, nothing changes.
     let again = corpus(&s.0, &["publish", "posts", "--site", "site"]);
     assert!(again.status.success(), "{}", stderr(&again));

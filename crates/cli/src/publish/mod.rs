@@ -78,7 +78,7 @@ pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
     })?;
     let index = content_policy::with_policy(&index)
         .map_err(|e| format!("{}: {e}", index_path.display()))?;
-    let built = build(&args.source)?;
+    let mut built = build(&args.source)?;
     let published = insight_search::published::publish(
         &built.corpus.title,
         built.corpus.notice.as_deref(),
@@ -92,19 +92,51 @@ pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
     drop(published);
     remove_whole_corpus(&args.site)?;
     let site_url = site_url(&args)?;
-    let pages = pages::Pages::new(&template, &built.corpus, site_url.clone());
-    write_atomically(&index_path, pages.list().as_bytes())?;
+    let corpus = insight_corpus::Corpus {
+        articles: std::mem::take(&mut built.corpus.articles),
+        ..built.corpus.clone()
+    };
+    let pages = pages::Pages::new(&template, corpus, site_url.clone());
     write_atomically(&args.site.join("404.html"), pages.not_found().as_bytes())?;
-    let articles = args.site.join("articles");
-    let names = write_article_pages(&pages, &built.corpus.articles, &articles)?;
-    remove_stale_pages(&articles, &names)?;
-    let mut newest: Vec<&insight_corpus::Article> = built.corpus.articles.iter().collect();
-    newest.sort_by(|a, b| insight_corpus::Article::list_order(a, b));
+    let lists = pages.lists();
+    // The list's first page is the next publish's template too: it is synced whole.
+    write_atomically(&index_path, pages.list(&lists[0]).as_bytes())?;
+    let mut pages_written = write_pages(
+        &args.site,
+        lists[1..]
+            .iter()
+            .map(|file| (format!("{}.html", file.path), pages.list(file))),
+    )?;
+    let newest = pages.newest_first();
+    pages_written.extend(write_pages(
+        &args.site,
+        newest.iter().map(|article| {
+            // Ids are validated URL-safe slugs, so they are safe file names too.
+            (
+                format!("articles/{}.html", article.id),
+                pages.article(article),
+            )
+        }),
+    )?);
+    for folder in PAGE_FOLDERS {
+        remove_stale_pages(&args.site, &args.site.join(folder), &pages_written)?;
+    }
+    let newest: Vec<&insight_corpus::Article> = newest.iter().map(|a| a.as_ref()).collect();
+    let browsed: Vec<String> = lists
+        .iter()
+        .filter(|file| {
+            !file.path.is_empty()
+                && !file.path.contains("/page/")
+                && !file.path.starts_with("page/")
+        })
+        .map(|file| file.address.clone())
+        .collect();
     site_files::write(
         &args.site,
         site_url.as_deref(),
         &built.corpus.title,
         &newest,
+        &browsed,
     )?;
     Ok(built.finish(
         &args.source,
@@ -120,14 +152,18 @@ pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
     ))
 }
 
-/// Renders every article's page into `folder`, a batch at a time, each batch written
-/// while the next is rendered; returns the pages' file names.
-fn write_article_pages(
-    pages: &pages::Pages,
-    articles: &[insight_corpus::Article],
-    folder: &std::path::Path,
+/// The folders that hold nothing but pages this step writes.
+const PAGE_FOLDERS: [&str; 4] = ["articles", "page", "keywords", "authors"];
+
+/// Writes `pages` (each a file name under `site` and its HTML, rendered as the iterator
+/// is walked) a batch at a time, each batch written while the next is rendered; returns
+/// the names written.
+fn write_pages(
+    site: &std::path::Path,
+    pages: impl Iterator<Item = (String, String)>,
 ) -> Result<std::collections::HashSet<String>, String> {
     let mut names = std::collections::HashSet::new();
+    let mut pages = pages.peekable();
     std::thread::scope(|scope| {
         let (send, batches) = std::sync::mpsc::sync_channel::<Vec<(PathBuf, String)>>(1);
         let writer = scope.spawn(move || {
@@ -140,17 +176,17 @@ fn write_article_pages(
             }
             Ok::<(), String>(())
         });
-        for batch in articles.chunks(PAGES_AT_ONCE) {
-            let rendered = batch
-                .iter()
-                .map(|article| {
-                    // Ids are validated URL-safe slugs, so they are safe file names too.
-                    let name = format!("{}.html", article.id);
-                    names.insert(name.clone());
-                    (folder.join(name), pages.article(article))
+        while pages.peek().is_some() {
+            let batch: Vec<(PathBuf, String)> = pages
+                .by_ref()
+                .take(PAGES_AT_ONCE)
+                .map(|(name, html)| {
+                    let path = site.join(&name);
+                    names.insert(name);
+                    (path, html)
                 })
                 .collect();
-            if send.send(rendered).is_err() {
+            if send.send(batch).is_err() {
                 // The writer stopped at an error, which its join reports.
                 break;
             }
@@ -176,19 +212,33 @@ fn remove_whole_corpus(site: &std::path::Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Removes the page copies of articles that are no longer in the corpus (left by an
-/// earlier publish into the same folder), so their addresses answer 404 again.
+/// Removes the pages in `folder` (and the folders within) that this publish did not
+/// write (left by an earlier publish into the same site: an article, keyword or author
+/// no longer in the corpus, or a page the list no longer reaches), so their addresses
+/// answer 404 again; `written` names files relative to `site`.
 fn remove_stale_pages(
+    site: &std::path::Path,
     folder: &std::path::Path,
-    current: &std::collections::HashSet<String>,
+    written: &std::collections::HashSet<String>,
 ) -> Result<(), String> {
-    let entries =
-        std::fs::read_dir(folder).map_err(|e| format!("{}: cannot list: {e}", folder.display()))?;
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Ok(());
+    };
     for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.ends_with(".html") && !current.contains(&name) {
-            std::fs::remove_file(entry.path())
-                .map_err(|e| format!("{}: cannot remove: {e}", entry.path().display()))?;
+        let path = entry.path();
+        if path.is_dir() {
+            remove_stale_pages(site, &path, written)?;
+            // Emptied folders go too; a folder still holding pages stays.
+            let _ = std::fs::remove_dir(&path);
+            continue;
+        }
+        let name = path
+            .strip_prefix(site)
+            .map(|p| p.to_string_lossy().replace(std::path::MAIN_SEPARATOR, "/"))
+            .unwrap_or_default();
+        if name.ends_with(".html") && !written.contains(&name) {
+            std::fs::remove_file(&path)
+                .map_err(|e| format!("{}: cannot remove: {e}", path.display()))?;
         }
     }
     Ok(())

@@ -8,6 +8,7 @@ use super::head::{with_head, without_head_tags, Head};
 use insight_corpus::{Article, Corpus, ValidCorpus};
 use insight_explorer::collection::Collection;
 use insight_explorer::pages::reader::page_title;
+use insight_explorer::prerender::{list_pages, ListPageFile};
 use std::rc::Rc;
 
 /// The element the app draws into; the rendered view goes inside it.
@@ -57,77 +58,92 @@ impl Template {
     }
 }
 
-/// The pages of a corpus: the list (`index.html`), not-found (`404.html`) and one per
-/// article, rendered from a collection held whole.
+/// The pages of a corpus: the list's pages (the first is `index.html`), each keyword's
+/// and author's, not-found (`404.html`) and one per article, rendered from a collection
+/// held whole.
 pub struct Pages<'a> {
     template: &'a Template,
     collection: Rc<Collection>,
-    title: String,
     /// The site's absolute address, ending in `/`, when it is known.
     site_url: Option<String>,
 }
 
 impl<'a> Pages<'a> {
-    pub fn new(template: &'a Template, corpus: &Corpus, site_url: Option<String>) -> Pages<'a> {
+    /// The pages of a corpus, whose articles move into the collection they are rendered
+    /// from (a large corpus is held once).
+    pub fn new(template: &'a Template, corpus: Corpus, site_url: Option<String>) -> Pages<'a> {
         let collection = Collection::from_whole(ValidCorpus {
-            title: corpus.title.clone(),
-            notice: corpus.notice.clone(),
-            articles: corpus.articles.clone(),
+            title: corpus.title,
+            notice: corpus.notice,
+            articles: corpus.articles,
             skipped: Vec::new(),
             refused_links: Vec::new(),
         });
         Pages {
             template,
             collection: Rc::new(collection),
-            title: corpus.title.clone(),
             site_url,
         }
     }
 
-    /// The list's first page.
-    pub fn list(&self) -> String {
+    /// The articles, newest first.
+    pub fn newest_first(&self) -> Vec<Rc<Article>> {
+        (0..self.collection.len() as u32)
+            .rev()
+            .filter_map(|n| self.collection.record(n))
+            .collect()
+    }
+
+    /// The pages of the list, of each keyword and of each author.
+    pub fn lists(&self) -> Vec<ListPageFile> {
+        list_pages(&self.collection)
+    }
+
+    /// One of [`Pages::lists`].
+    pub fn list(&self, file: &ListPageFile) -> String {
         let head = Head {
-            title: self.title.clone(),
-            description: format!(
-                "{}: {} articles to browse, filter, search and read.",
-                self.title,
-                self.collection.len()
-            ),
+            title: file.title.clone(),
+            description: file.description.clone(),
             language: None,
-            path: String::new(),
+            path: file.address.clone(),
             indexed: true,
             article: None,
         };
-        self.template
-            .page(&self.collection, &head, self.site_url.as_deref())
+        self.render(&head)
     }
 
     /// The page for addresses that name nothing.
     pub fn not_found(&self) -> String {
         let head = Head {
             title: "Not found · Insight Explorer".to_string(),
-            description: format!("There is nothing at this address of {}.", self.title),
+            description: format!(
+                "There is nothing at this address of {}.",
+                self.collection.title
+            ),
             language: None,
             path: "not-found".to_string(),
             indexed: false,
             article: None,
         };
-        self.template
-            .page(&self.collection, &head, self.site_url.as_deref())
+        self.render(&head)
     }
 
     /// An article's page.
     pub fn article(&self, article: &Article) -> String {
         let head = Head {
-            title: page_title(&article.title, &self.title),
+            title: page_title(&article.title, &self.collection.title),
             description: article.summary.clone(),
             language: Some(article.language.clone()),
             path: format!("articles/{}", article.id),
             indexed: true,
             article: Some(article),
         };
+        self.render(&head)
+    }
+
+    fn render(&self, head: &Head) -> String {
         self.template
-            .page(&self.collection, &head, self.site_url.as_deref())
+            .page(&self.collection, head, self.site_url.as_deref())
     }
 }
 

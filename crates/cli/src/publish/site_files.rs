@@ -20,12 +20,14 @@ pub const FEED_ENTRIES: usize = 50;
 
 type Xml = Writer<Vec<u8>>;
 
-/// Writes (or, without `site_url`, removes) the site files; `articles` newest first.
+/// Writes (or, without `site_url`, removes) the site files; `articles` newest first,
+/// `lists` the addresses (under the site) of the keyword and author pages for the sitemap.
 pub fn write(
     site: &Path,
     site_url: Option<&str>,
     title: &str,
     articles: &[&Article],
+    lists: &[String],
 ) -> Result<(), String> {
     remove_sitemaps(site)?;
     let Some(site_url) = site_url else {
@@ -40,6 +42,7 @@ pub fn write(
             .iter()
             .map(|a| (format!("{site_url}articles/{}", a.id), Some(a.published))),
     );
+    urls.extend(lists.iter().map(|path| (format!("{site_url}{path}"), None)));
     let parts: Vec<_> = urls.chunks(SITEMAP_URLS).collect();
     if parts.len() == 1 {
         write_atomically(&site.join(SITEMAP), &sitemap(parts[0])?)?;

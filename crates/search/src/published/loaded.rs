@@ -133,6 +133,12 @@ impl PieceIndex {
             .map(|k| self.keywords.labels[k as usize].as_str())
     }
 
+    /// Where a keyword, author or source given in any case or spacing stands among the
+    /// manifest's values of its facet.
+    pub fn value_number(&self, kind: FacetKind, label: &str) -> Option<u32> {
+        self.values(kind).find(label)
+    }
+
     /// The file name of a needed piece (the directory must have arrived for any other).
     pub fn piece_name(&self, need: Need) -> Option<&str> {
         if need == Need::Directory {
