@@ -7,6 +7,8 @@
 //! first. A corpus of format 1 arrives whole and is published in memory into the same
 //! pieces, so both formats are served by this one model.
 
+#[cfg(not(target_arch = "wasm32"))]
+mod for_pages;
 mod names;
 mod wants;
 
@@ -22,6 +24,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Deref;
 use std::rc::Rc;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use for_pages::PagePieces;
 pub use wants::{Want, RANGE_GAP};
 
 /// A keyword of the collection, in its most common spelling.
@@ -36,9 +40,11 @@ pub struct Keyword {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListView {
     /// Article numbers in list order; `None` while pieces the answer needs are missing.
-    pub articles: Option<Vec<u32>>,
+    /// Shared: a view is handed out again for every page of the list and every reader,
+    /// and may hold every article.
+    pub articles: Option<Rc<[u32]>>,
     /// The facet counts; `None` while they are being counted.
-    pub facets: Option<Facets>,
+    pub facets: Option<Rc<Facets>>,
     pub search: Query,
     /// What to fetch to complete the view.
     pub wants: Vec<Want>,
@@ -96,6 +102,22 @@ pub struct Collection {
     page_names: names::Held,
 }
 
+/// Articles in the order they are numbered: oldest (0) first.
+pub fn in_number_order(mut articles: Vec<Article>) -> Vec<Article> {
+    insight_corpus::sort::sort_by(&mut articles, Article::list_order);
+    articles.reverse();
+    articles
+}
+
+/// What a collection held whole can search: words and facets (the app, given a whole
+/// corpus), or facets alone (the pages rendered at publish time).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Searches {
+    Words,
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    Facets,
+}
+
 /// How many queries' answers are kept: the list, its reader and the way out of an empty
 /// result ask for a few at once.
 const KEPT_ANSWERS: usize = 8;
@@ -139,37 +161,41 @@ impl Collection {
             publish_search_unpacked(&corpus.title, corpus.notice.as_deref(), &corpus.articles);
         let pieces: HashMap<String, Vec<u8>> = published.pieces.into_iter().collect();
         let mut collection = Collection::from_manifest(published.manifest);
-        collection.skipped = corpus.skipped;
-        collection.refused_links = corpus.refused_links;
-        let mut numbered = corpus.articles;
-        insight_corpus::sort::sort_by(&mut numbered, Article::list_order);
-        numbered.reverse();
-        for (number, article) in numbered.into_iter().enumerate() {
+        let articles = in_number_order(corpus.articles);
+        for (number, article) in articles.into_iter().enumerate() {
             collection.hold_record(number as u32, article);
         }
-        let mut index = collection.index.borrow_mut();
+        collection.take_search(Searches::Words, |name| pieces.get(name).cloned());
+        collection.skipped = corpus.skipped;
+        collection.refused_links = corpus.refused_links;
+        collection
+    }
+
+    /// Takes in the search pieces `searches` calls for, unpacked, from `piece`, by name.
+    fn take_search(&self, searches: Searches, piece: impl Fn(&str) -> Option<Vec<u8>>) {
+        let mut index = self.index.borrow_mut();
         let take = |index: &mut PieceIndex, need: Need| {
-            if let Some(bytes) = index.piece_name(need).and_then(|n| pieces.get(n)) {
+            if let Some(bytes) = index.piece_name(need).and_then(&piece) {
                 // These pieces were made here a moment ago; they always fit.
-                let _ = index.add(need, bytes);
+                let _ = index.add(need, &bytes);
             }
         };
         take(&mut index, Need::Directory);
-        let (terms, vocabulary) = index
-            .directory()
-            .map_or((0, 0), |d| (d.terms.len(), d.vocabulary.len()));
-        for i in 0..terms {
-            take(&mut index, Need::Postings(i));
-            take(&mut index, Need::Positions(i));
-        }
-        for i in 0..vocabulary {
-            take(&mut index, Need::Vocabulary(i));
+        if searches == Searches::Words {
+            let (terms, vocabulary) = index
+                .directory()
+                .map_or((0, 0), |d| (d.terms.len(), d.vocabulary.len()));
+            for i in 0..terms {
+                take(&mut index, Need::Postings(i));
+                take(&mut index, Need::Positions(i));
+            }
+            for i in 0..vocabulary {
+                take(&mut index, Need::Vocabulary(i));
+            }
         }
         for kind in insight_search::published::FacetKind::ALL {
             take(&mut index, Need::Facet(kind));
         }
-        drop(index);
-        collection
     }
 
     pub fn manifest(&self) -> &Manifest {
@@ -276,7 +302,7 @@ impl Collection {
             articles: answer
                 .hits
                 .map(|hits| hits.iter().map(|h| h.article as u32).collect()),
-            facets: answer.facets,
+            facets: answer.facets.map(Rc::new),
             search: answer.query,
             wants: answer.needs.into_iter().map(Want::Search).collect(),
         }
@@ -303,6 +329,19 @@ impl Collection {
             next: number.checked_sub(1),
             in_selection: false,
         }
+    }
+
+    /// What `draw` returns while article `number`'s record is set aside: the views as
+    /// they are before it arrives. Pages published without an article's full text are
+    /// drawn so.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn without_record<T>(&self, number: u32, draw: impl FnOnce() -> T) -> T {
+        let record = self.held.borrow_mut().records.remove(&number);
+        let drawn = draw();
+        if let Some(record) = record {
+            self.held.borrow_mut().records.insert(number, record);
+        }
+        drawn
     }
 
     fn hold_entry(&self, number: u32, entry: ListEntry) {

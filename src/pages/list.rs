@@ -20,6 +20,7 @@ use crate::reading::{History, Reading};
 use crate::route::Route;
 use insight_search::published::Need;
 use insight_search::{highlight, snippet, Facet, Facets, Sort};
+use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -127,11 +128,11 @@ pub fn ListPage(props: &ListPageProps) -> Html {
     } else {
         SEARCH_PAGE
     };
-    let total = view.articles.as_ref().map_or(0, Vec::len);
+    let total = view.articles.as_ref().map_or(0, |a| a.len());
     let page = props.page.min(page_count(total, per_page));
     // While facets are being counted for a new query, the last counts stay in view,
     // marked as being counted, instead of blinking away.
-    let last_facets = use_mut_ref(|| None::<Facets>);
+    let last_facets = use_mut_ref(|| None::<Rc<Facets>>);
     let counting = view.facets.is_none();
     if let Some(facets) = &view.facets {
         *last_facets.borrow_mut() = Some(facets.clone());
@@ -140,7 +141,7 @@ pub fn ListPage(props: &ListPageProps) -> Html {
         .facets
         .clone()
         .or_else(|| last_facets.borrow().clone())
-        .unwrap_or_default();
+        .unwrap_or_else(|| Rc::new(Facets::default()));
     let searching = view.search.has_text();
     let listed: Vec<u32> = view
         .articles
@@ -374,7 +375,7 @@ fn results(
 
 #[derive(Properties, PartialEq)]
 struct MoreFiltersProps {
-    facets: Facets,
+    facets: Rc<Facets>,
     counting: bool,
     onauthor: Callback<String>,
     onsource: Callback<String>,

@@ -17,7 +17,9 @@ use crate::reading::Reading;
 use crate::route::Route;
 use crate::storage;
 use insight_corpus::link::safe_web_address;
-use insight_search::{highlight, Facet};
+use insight_corpus::published::ListEntry;
+use insight_corpus::Date;
+use insight_search::{highlight, Facet, Query};
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -116,6 +118,18 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
         });
     }
     let refusal = found.and_then(|n| collection.refusal(n));
+    let list_query = around
+        .as_ref()
+        .map_or_else(ListQuery::default, |(_, q)| q.clone());
+    let back_query = (!list_query.to_pairs().is_empty()).then(|| list_query.to_pairs());
+    let back_link = html! {
+        <p class="back-link">
+            <ListLink to={ListAddress::of(collection, &list_query, 1)}>
+                { if list_query.is_empty() { "← All articles" } else { "← Back to the list" } }
+            </ListLink>
+        </p>
+    };
+    let neighbours = neighbour_links(collection, around.as_ref().map(|(n, _)| n), back_query);
     let Some(article) = article else {
         return match (&number, failure.clone(), refusal) {
             (Ok(None), _, _) => html! { <NotFoundPage missing_id={props.id.clone()} /> },
@@ -125,34 +139,31 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
             (_, Some(message), _) => {
                 html! { <PieceFailureNotice {message} onretry={fetcher.retry.clone()} /> }
             }
-            _ => html! {
-                <div class="loading" role="status" aria-live="polite">
-                    <span class="spinner" aria-hidden="true"></span>
-                    {"Loading the article…"}
-                </div>
+            _ => match found.and_then(|n| collection.entry(n)) {
+                Some(entry) => html! {
+                    <div class="reader-page" aria-busy="true">
+                        { back_link }
+                        { preview(collection, &entry) }
+                        { neighbours }
+                    </div>
+                },
+                None => html! {
+                    <div class="loading" role="status" aria-live="polite">
+                        <span class="spinner" aria-hidden="true"></span>
+                        {"Loading the article…"}
+                    </div>
+                },
             },
         };
     };
-    let list_query = around
-        .as_ref()
-        .map_or_else(ListQuery::default, |(_, q)| q.clone());
-    let back_query = (!list_query.to_pairs().is_empty()).then(|| list_query.to_pairs());
-    let back = ListAddress::of(collection, &list_query, 1);
     let search = view.search.has_text().then(|| Rc::new(view.search.clone()));
     let marks = search.clone().filter(|_| *highlighting);
     let keywords = collection.keyword_labels(&article.keywords);
     html! {
         <div class="reader-page" aria-busy={busy.to_string()}>
-            <p class="back-link">
-                <ListLink to={back}>
-                    { if list_query.is_empty() { "← All articles" } else { "← Back to the list" } }
-                </ListLink>
-            </p>
+            { back_link }
             <article class="reader" lang={article.language.clone()} aria-labelledby="page-heading">
-                <header>
-                    <h1 id="page-heading">{ match &marks { Some(q) => marked(&highlight(&article.title, q)), None => html! { article.title.clone() } } }</h1>
-                    <Byline authors={value_links(collection, Facet::Authors, &article.authors)} source={article.source.clone()} published={article.published} />
-                </header>
+                { heading(collection, &article.title, &article.authors, &article.source, article.published, marks.as_deref()) }
                 if search.is_some() {
                     <label class="highlight-toggle">
                         <input type="checkbox" checked={*highlighting} onchange={{
@@ -174,8 +185,7 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
                     </aside>
                 }
                 <footer class="reader-footer">
-                    <h2 class="keywords-heading">{"Keywords"}</h2>
-                    <KeywordLinks keywords={value_links(collection, Facet::Keywords, &keywords)} label="Keywords of this article" />
+                    { keyword_links(collection, &keywords) }
                     if let Some(url) = article.url.as_deref().and_then(safe_web_address) {
                         <p class="original"><a href={url.to_string()} rel="noopener noreferrer">{"Read it where it was first published"}</a></p>
                     }
@@ -184,9 +194,55 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
             if let Some(message) = failure {
                 <PieceFailureNotice {message} onretry={fetcher.retry.clone()} />
             }
-            { neighbour_links(collection, around.as_ref().map(|(n, _)| n), back_query) }
+            { neighbours }
             { related_list(collection, &related) }
         </div>
+    }
+}
+
+/// The article's title and byline, as the reader shows them.
+fn heading(
+    collection: &SharedCollection,
+    title: &str,
+    authors: &[String],
+    source: &str,
+    published: Date,
+    marks: Option<&Query>,
+) -> Html {
+    html! {
+        <header>
+            <h1 id="page-heading">{ match marks { Some(q) => marked(&highlight(title, q)), None => html! { title.to_string() } } }</h1>
+            <Byline authors={value_links(collection, Facet::Authors, authors)} source={source.to_string()} {published} />
+        </header>
+    }
+}
+
+fn keyword_links(collection: &SharedCollection, keywords: &[String]) -> Html {
+    html! {
+        <>
+            <h2 class="keywords-heading">{"Keywords"}</h2>
+            <KeywordLinks keywords={value_links(collection, Facet::Keywords, keywords)} label="Keywords of this article" />
+        </>
+    }
+}
+
+/// What the reader shows of an article whose full text is still on its way: its list
+/// entry (title, byline, summary, keywords). A page published without the article's full
+/// text (to keep a large site under its host's size limit) shows the same, and says with
+/// scripts off that the full text needs JavaScript.
+fn preview(collection: &SharedCollection, entry: &ListEntry) -> Html {
+    let keywords = collection.keyword_labels(&entry.keywords);
+    html! {
+            <article class="reader" lang={entry.language.clone()} aria-labelledby="page-heading">
+                { heading(collection, &entry.title, &entry.authors, &entry.source, entry.published, None) }
+                <p class="lead">{ entry.summary.clone() }</p>
+                <div class="loading needs-script" role="status" aria-live="polite">
+                    <span class="spinner" aria-hidden="true"></span>
+                    {"Loading the full text…"}
+                </div>
+                <noscript><p class="no-script">{"The full text of this article needs JavaScript."}</p></noscript>
+                <footer class="reader-footer">{ keyword_links(collection, &keywords) }</footer>
+            </article>
     }
 }
 

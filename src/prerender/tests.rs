@@ -92,6 +92,21 @@ fn every_route_renders_as_its_snapshot() {
 }
 
 #[test]
+fn an_article_page_without_its_full_text_shows_its_entry_and_says_what_needs_javascript() {
+    let collection = collection();
+    let number = collection.number_of("old-ports").unwrap().unwrap();
+    let html = collection.without_record(number, || {
+        render(&collection, "/site/", "/site/articles/old-ports")
+    });
+    assert!(
+        collection.record(number).is_some(),
+        "the record is back afterwards"
+    );
+    assert!(!html.contains("reopened"), "{html}");
+    insta::assert_snapshot!("article_short", lines(&html));
+}
+
+#[test]
 fn the_site_publishes_a_page_for_each_list_keyword_and_author() {
     let collection = collection();
     let files = list_pages(&collection);

@@ -406,7 +406,8 @@ describe("loading and failure", () => {
     const { title, ...untitled } = first;
     const { published, ...undated } = second;
     const page = await openWithCorpus(json(JSON.stringify({ ...corpus, articles: [untitled, undated, ...rest] })));
-    await page.waitForSelector(".article-list");
+    // The page's own list shows at once; the app's, from this corpus, replaces it.
+    await page.waitForSelector("#app[data-live] .article-list");
     assert.equal(await statusText(page), countText(rest.length));
     const notice = page.locator(".skipped-notice");
     assert.equal(await notice.locator("summary").innerText(), "2 articles left out: their records in the corpus are invalid.");
@@ -427,7 +428,7 @@ describe("loading and failure", () => {
     };
     const articles = corpus.articles.map((a) => (a.id === newest.id ? linked : a));
     const page = await openWithCorpus(json(JSON.stringify({ ...corpus, articles })));
-    await page.waitForSelector(".article-list");
+    await page.waitForSelector("#app[data-live] .article-list");
     assert.equal(await statusText(page), countText(corpus.articles.length));
     assert.equal(await page.locator(".skipped-notice").count(), 0);
     const notice = page.locator(".refused-links-notice");
@@ -454,7 +455,7 @@ describe("loading and failure", () => {
     const body = JSON.stringify(big);
     assert.ok(body.length >= 50 * 1024 * 1024);
     const page = await openWithCorpus(json(body));
-    await page.waitForSelector(".article-list", { timeout: 60_000 });
+    await page.waitForSelector("#app[data-live] .article-list", { timeout: 60_000 });
     assert.equal(await statusText(page), countText(big.articles.length));
     await page.getByRole("searchbox", { name: "Search articles" }).fill(`"${corpus.articles[0].title}"`);
     await page.waitForFunction((n) => document.querySelector("[role=status]")?.textContent === n, `${copies} articles`, { timeout: 30_000 });
@@ -714,7 +715,8 @@ describe("search", () => {
   test("a reader opened from a search marks the terms, and the marks can be turned off", async () => {
     const page = await open("?q=flood+insurance");
     await page.locator(".article-list > li h2 a").first().click();
-    await page.waitForSelector("article h1");
+    // The reader shows the article's entry at once and its body once the record arrives.
+    await page.waitForSelector("article .article-body");
     assert.ok((await page.locator(".article-body mark").count()) >= 2);
     await page.getByLabel("Highlight search terms").uncheck();
     assert.equal(await page.locator(".article-body mark").count(), 0);

@@ -422,3 +422,122 @@ fn a_yaml_file_gets_a_yaml_fix() {
     let out = corpus(&s.0, &["ingest", "posts", "-o", "c.json"]);
     assert!(stderr(&out).contains("posts/x.md:2: front matter: 'source' is missing; add source: \"Outlet Name\" (or pass --default-source)"), "{}", stderr(&out));
 }
+
+/// The bytes of every file under `dir`.
+fn folder_bytes(dir: &Path) -> u64 {
+    fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| match e.metadata().unwrap().is_dir() {
+            true => folder_bytes(&e.path()),
+            false => e.metadata().unwrap().len(),
+        })
+        .sum()
+}
+
+#[test]
+fn a_site_limit_keeps_the_newest_pages_whole_and_the_site_under_it() {
+    let s = Scratch::new("limit");
+    // Forty articles, a day apart, each with a long body of its own words.
+    for day in 1..=40 {
+        let words: Vec<String> = (0..600).map(|w| format!("word{day}x{w}")).collect();
+        s.post(
+            &format!("post-{day:02}.md"),
+            &format!(
+                "+++\ntitle = \"Post {day}\"\nauthors = [\"A. Writer\"]\nsource = \"Review\"\ndate = 2022-{:02}-{:02}\nsummary = \"Summary of post {day}.\"\n+++\n{} body-end-{day}\n",
+                (day - 1) / 28 + 1,
+                (day - 1) % 28 + 1,
+                words.join(" ")
+            ),
+        );
+    }
+    fs::create_dir_all(s.path("site")).unwrap();
+    let app = "<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Explorer</title><base href=\"/site/\" /><script type=\"module\">start()</script></head><body><div id=\"app\"></div></body></html>";
+    fs::write(s.path("site/index.html"), app).unwrap();
+    let whole = corpus(&s.0, &["publish", "posts", "--site", "site"]);
+    assert!(whole.status.success(), "{}", stderr(&whole));
+    let full_size = folder_bytes(&s.path("site"));
+    let article_pages = folder_bytes(&s.path("site/articles"));
+    // A limit that leaves room for about half the article pages in full.
+    let limit = full_size - article_pages / 2;
+    let out = corpus(
+        &s.0,
+        &[
+            "publish",
+            "posts",
+            "--site",
+            "site",
+            "--site-limit",
+            &limit.to_string(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = String::from_utf8_lossy(&out.stdout).into_owned() + &stderr(&out);
+    assert!(said.contains("older ones their summary"), "{said}");
+    let size = folder_bytes(&s.path("site"));
+    assert!(
+        size <= limit,
+        "the site takes {size} bytes, over the limit of {limit}"
+    );
+    let page = |id: &str| fs::read_to_string(s.path(&format!("site/articles/{id}.html"))).unwrap();
+    let (newest, oldest) = (page("post-40"), page("post-01"));
+    assert!(
+        newest.contains("body-end-40<"),
+        "the newest page keeps its full text"
+    );
+    assert!(!oldest.contains("body-end-1<"), "the oldest page is short");
+    assert!(
+        oldest.contains("<h1 id=\"page-heading\">Post 1</h1>")
+            && oldest.contains("Summary of post 1.")
+            && oldest.contains("The full text of this article needs JavaScript."),
+        "{oldest}"
+    );
+    // Its head is whole: search engines and previews still see the article.
+    assert!(oldest.contains("<title>Post 1 · "), "{oldest}");
+    let short = (1..=40)
+        .filter(|day| !page(&format!("post-{day:02}")).contains(&format!("body-end-{day}<")))
+        .count();
+    assert!((1..40).contains(&short), "{short} of 40 pages are short");
+
+    // A limit the pieces alone exceed is said plainly; a limit that is no size is refused.
+    let tight = corpus(
+        &s.0,
+        &[
+            "publish",
+            "posts",
+            "--site",
+            "site",
+            "--site-limit",
+            "10KB",
+            "--site-url",
+            "https://example.org/site/",
+        ],
+    );
+    assert!(tight.status.success(), "{}", stderr(&tight));
+    assert!(
+        stderr(&tight).contains("over --site-limit 10.0 KB"),
+        "{}",
+        stderr(&tight)
+    );
+    // No room for any article page: their addresses are left to the app, and out of the
+    // sitemap; the list's own page stays.
+    let said = String::from_utf8_lossy(&tight.stdout).into_owned() + &stderr(&tight);
+    assert!(
+        said.contains("the 40 oldest articles have no page of their own"),
+        "{said}"
+    );
+    assert!(!s.path("site/articles/post-40.html").exists());
+    let sitemap = fs::read_to_string(s.path("site/sitemap.xml")).unwrap();
+    assert!(!sitemap.contains("articles/"), "{sitemap}");
+    assert!(s.path("site/index.html").exists());
+    let bad = corpus(
+        &s.0,
+        &["publish", "posts", "--site", "site", "--site-limit", "lots"],
+    );
+    assert!(!bad.status.success());
+    assert!(
+        stderr(&bad).contains("--site-limit \"lots\": give a size such as 1GB"),
+        "{}",
+        stderr(&bad)
+    );
+}

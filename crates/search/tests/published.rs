@@ -408,6 +408,12 @@ proptest! {
                 }
             }
         };
+        // The same again after every other article's: what one call leaves behind does not
+        // change the next.
+        for other in 0..numbered.len() as u32 {
+            let _ = index.related(other, &numbered[other as usize].keywords, limit);
+        }
+        prop_assert_eq!(index.related(me, mine, limit).unwrap(), answer.clone());
         let distinct = |k: &[String]| k.iter().cloned().collect::<std::collections::BTreeSet<_>>();
         let wanted = distinct(mine);
         let mut expected: Vec<(usize, u32)> = numbered

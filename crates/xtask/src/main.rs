@@ -13,6 +13,7 @@
 //! - `deny`: supply-chain checks (licenses, banned crates, sources, advisories).
 
 mod bench;
+mod bench_lighthouse;
 mod bench_scale;
 mod bench_search;
 mod bundle_size;
@@ -38,6 +39,7 @@ tasks:
   bench                            time the corpus tool: ingest 10,000 Markdown files, generate 100,000 articles
   bench-search                     search engine vs MiniSearch in headless Chromium on 10,000 generated articles
   bench-scale [--sizes 1000,10000] the explorer beside Pagefind and MiniSearch at each size (100000 when asked)
+  bench-lighthouse                 Lighthouse 12 mobile scores of the release site's list and an article (RUNS, default 3)
   fuzz [--seconds N]               every fuzz target over its saved crashes, then N seconds each (default 60)
   deny                             supply-chain checks: licenses, banned crates, sources, RustSec advisories
 
@@ -59,6 +61,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::corpus_tool(&root),
         Some("bench-search") => bench_search::search(&root),
         Some("bench-scale") => bench_scale::scale(&root, &args[1..]),
+        Some("bench-lighthouse") => bench_lighthouse::lighthouse(&root),
         Some("fuzz") => option(&args[1..], "--seconds")
             .map(|s| {
                 s.parse()

@@ -237,11 +237,15 @@ export async function explorerRun(browser, url, { queries, many, full, log = () 
     const wallMs = Date.now() - started;
     const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, m.startTime])));
     const firstList = marks["first-list-rendered"];
+    // The page's own HTML holds the first list, so it is on screen at the first paint,
+    // before the app has drawn it.
+    const painted = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null);
     const timeOrigin = await page.evaluate(() => performance.timeOrigin);
     const memoryAfterLoad = await wasmMemory(page);
     // Requests still finishing when the mark was set are counted only if they had ended by it.
     await network.idle();
     const beforeFirstList = network.finishedBy(timeOrigin + firstList);
+    const beforePaint = painted == null ? null : network.finishedBy(timeOrigin + painted);
     const resourceTiming = await pageBytes(page, { until: firstList });
     log(`first list after ${(firstList / 1000).toFixed(2)} s, ${(beforeFirstList.body / 1e6).toFixed(2)} MB`);
     const floor = latencies(await page.evaluate(browserFloor, { requests: FLOOR_REQUESTS, rounds: FLOOR_ROUNDS }));
@@ -254,6 +258,8 @@ export async function explorerRun(browser, url, { queries, many, full, log = () 
       marks,
       firstListMs: firstList,
       beforeFirstList,
+      paintedMs: painted,
+      beforePaint,
       resourceTiming,
       memoryAfterLoad,
       floor,

@@ -78,6 +78,9 @@ export function sizeTable(entry, context) {
     miniFail ?? `**${ms(mini?.readyMs)}** loaded and indexed (index ${ms(mini?.indexMs)})`,
     ratio(ex?.firstListMs, pf?.readyMs),
   ]);
+  if (ex?.paintedMs != null) {
+    row(["… the first list on screen from the page's own HTML (first contentful paint), and the bytes by then", `${ms(ex.paintedMs)}, ${bytes(ex.beforePaint)}`, "", "", ""]);
+  }
   const marks = Object.entries(ex?.marks ?? {}).filter(([name]) => name !== "first-list-rendered");
   if (marks.length) row(["explorer's start-up marks (from navigation)", marks.map(([name, t]) => `${name} ${ms(t)}`).join(", "), "", "", ""]);
   row(["first query: bytes", exFail ?? bytes(ex?.firstQueryBytes), pfFail ?? bytes(pf?.firstQueryBytes), "0 B", ratio(ex?.firstQueryBytes, pf?.firstQueryBytes)]);

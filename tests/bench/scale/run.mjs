@@ -178,6 +178,8 @@ function summariseExplorer(runs) {
     resourceTimingBeforeFirstList: medianOf(ok, (r) => r.resourceTiming.encodedBody),
     decodedBeforeFirstList: medianOf(ok, (r) => r.resourceTiming.decodedBody),
     firstListMs: medianOf(ok, (r) => r.firstListMs),
+    paintedMs: medianOf(ok, (r) => r.paintedMs),
+    beforePaint: medianOf(ok, (r) => r.beforePaint?.body),
     wallMs: medianOf(ok, (r) => r.wallMs),
     marks: Object.fromEntries(markNames.map((name) => [name, medianOf(ok, (r) => r.marks[name])])),
     firstQueryBytes: medianOf(ok, (r) => r.cold.perQuery[0].bytes),

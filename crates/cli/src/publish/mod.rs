@@ -15,10 +15,15 @@ mod pages;
 mod pieces;
 mod preload;
 mod site_files;
+mod size_limit;
+mod start;
 
 use crate::ingest::{build, SourceArgs};
 use crate::output::{write_atomically, write_many_atomically, Sync};
 use clap::Args;
+use insight_corpus::published::ListEntry;
+use insight_explorer::collection::{in_number_order, Collection, PagePieces};
+use insight_explorer::prerender::ListPageFile;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -41,6 +46,12 @@ pub struct PublishArgs {
     /// and feed are written. Without it they are left out.
     #[arg(long, env = "INSIGHT_SITE_URL")]
     site_url: Option<String>,
+    /// Keep the whole site under this size, such as 1GB (GitHub Pages' limit). What gives
+    /// way first: older articles' full text on their pages (their title, byline and
+    /// summary stay), then the keyword and author pages, then the oldest articles'
+    /// pages. The app still shows everything.
+    #[arg(long, env = "INSIGHT_SITE_LIMIT")]
+    site_limit: Option<String>,
 }
 
 /// The site's address from `--site-url`, checked, ending in `/`.
@@ -76,7 +87,7 @@ pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
             index_path.display()
         )
     })?;
-    let index = content_policy::with_policy(&index)
+    let index = content_policy::with_policy(&start::after_first_paint(&index))
         .map_err(|e| format!("{}: {e}", index_path.display()))?;
     let mut built = build(&args.source)?;
     let published = insight_search::published::publish(
@@ -89,71 +100,176 @@ pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
     let template =
         pages::Template::new(&index).map_err(|e| format!("{}: {e}", index_path.display()))?;
     let written = pieces::write_pieces(&args.site, &published)?;
-    drop(published);
     remove_whole_corpus(&args.site)?;
     let site_url = site_url(&args)?;
-    let corpus = insight_corpus::Corpus {
-        articles: std::mem::take(&mut built.corpus.articles),
-        ..built.corpus.clone()
-    };
-    let pages = pages::Pages::new(&template, corpus, site_url.clone());
-    write_atomically(&args.site.join("404.html"), pages.not_found().as_bytes())?;
-    let lists = pages.lists();
-    // The list's first page is the next publish's template too: it is synced whole.
-    write_atomically(&index_path, pages.list(&lists[0]).as_bytes())?;
-    let mut pages_written = write_pages(
-        &args.site,
-        lists[1..]
-            .iter()
-            .map(|file| (format!("{}.html", file.path), pages.list(file))),
-    )?;
-    let newest = pages.newest_first();
-    pages_written.extend(write_pages(
-        &args.site,
-        newest.iter().map(|article| {
-            // Ids are validated URL-safe slugs, so they are safe file names too.
-            (
-                format!("articles/{}.html", article.id),
-                pages.article(article),
-            )
+    let limit = args
+        .site_limit
+        .as_deref()
+        .filter(|limit| !limit.trim().is_empty())
+        .map(size_limit::parse_size)
+        .transpose()?;
+    // The articles move into the collection the article pages are rendered from, which
+    // keeps of the pieces only what pages need: a large corpus is held once.
+    let articles = in_number_order(std::mem::take(&mut built.corpus.articles));
+    let entries: Vec<ListEntry> = articles.iter().map(ListEntry::of).collect();
+    let page_pieces = PagePieces::of(published);
+    let article_pages = pages::Pages::new(
+        &template,
+        Collection::for_article_pages(&page_pieces, articles),
+        site_url.clone(),
+    );
+    let newest = article_pages.newest_first();
+    let lists = article_pages.lists();
+    let (own_lists, value_lists): (Vec<&ListPageFile>, Vec<&ListPageFile>) =
+        lists.iter().partition(|file| is_own_list_page(file));
+    let estimates = size_limit::Estimates {
+        others: size_limit::folder_bytes(&args.site, &PAGE_FOLDERS)?
+            + sampled_bytes(&own_lists, |file| article_pages.list(file)),
+        articles: newest.len(),
+        short_page: largest_sampled(&newest, |(number, article)| {
+            article_pages.article(*number, article, false)
         }),
-    )?);
+        value_pages: sampled_bytes(&value_lists, |file| article_pages.list(file)),
+    };
+    let plan = size_limit::Plan::new(limit, &estimates);
+    let listed: Vec<&ListPageFile> = match plan.value_pages {
+        true => lists.iter().collect(),
+        false => own_lists,
+    };
+    let budget = size_limit::PageBudget::new(plan.article_bytes, estimates.short_page);
+    let (lists_written, articles_written) = std::thread::scope(|scope| {
+        // The list's pages are rendered on a core of their own, from a collection of
+        // their own (list entries only), while this thread renders the articles' pages.
+        let list_pages = scope.spawn(|| {
+            let pages = pages::Pages::new(
+                &template,
+                Collection::for_list_pages(&page_pieces, entries),
+                site_url.clone(),
+            );
+            write_atomically(&args.site.join("404.html"), pages.not_found().as_bytes())?;
+            // The list's first page is the next publish's template too: it is synced whole.
+            write_atomically(&index_path, pages.list(listed[0]).as_bytes())?;
+            write_pages(
+                &args.site,
+                listed[1..]
+                    .iter()
+                    .map(|file| (format!("{}.html", file.path), pages.list(file))),
+            )
+        });
+        // The older pages each page must leave room for, as planned; the budget itself
+        // ends the pages where the next short one no longer fits.
+        let older = |place: usize| plan.article_pages.saturating_sub(place + 1);
+        let articles_written = write_pages(
+            &args.site,
+            newest
+                .iter()
+                .enumerate()
+                .map_while(|(place, (number, article))| {
+                    let full = article_pages.article(*number, article, true);
+                    let html = if budget.take(full.len() as u64, older(place)) {
+                        full
+                    } else {
+                        let short = article_pages.article(*number, article, false);
+                        budget.take_short(short.len() as u64).then_some(short)?
+                    };
+                    // Ids are validated URL-safe slugs, so they are safe file names too.
+                    Some((format!("{ARTICLE_FOLDER}/{}.html", article.id), html))
+                }),
+        );
+        let lists_written = list_pages
+            .join()
+            .map_err(|_| "the list pages' writer stopped unexpectedly".to_string());
+        Ok::<_, String>((lists_written??, articles_written?))
+    })?;
+    // Pages go to the newest articles first, each id once.
+    let with_pages = &newest[..articles_written.len()];
     for folder in PAGE_FOLDERS {
-        remove_stale_pages(&args.site, &args.site.join(folder), &pages_written)?;
+        let written = match folder {
+            ARTICLE_FOLDER => &articles_written,
+            _ => &lists_written,
+        };
+        remove_stale_pages(&args.site, &args.site.join(folder), written)?;
     }
-    let newest: Vec<&insight_corpus::Article> = newest.iter().map(|a| a.as_ref()).collect();
-    let browsed: Vec<String> = lists
+    let paged: Vec<&insight_corpus::Article> = with_pages.iter().map(|(_, a)| a.as_ref()).collect();
+    let browsed: Vec<String> = listed
         .iter()
-        .filter(|file| {
-            !file.path.is_empty()
-                && !file.path.contains("/page/")
-                && !file.path.starts_with("page/")
-        })
+        .filter(|file| !is_own_list_page(file) && !file.path.contains("/page/"))
         .map(|file| file.address.clone())
         .collect();
     site_files::write(
         &args.site,
         site_url.as_deref(),
         &built.corpus.title,
-        &newest,
+        &paged,
         &browsed,
     )?;
-    Ok(built.finish(
-        &args.source,
-        &format!(
-            "{} ({} pieces, {} bytes: {} written, {} unchanged, {} stale removed)",
-            args.site.display(),
-            written.written + written.kept,
-            written.bytes,
-            written.written,
-            written.kept,
-            written.removed
-        ),
-    ))
+    let site_bytes = size_limit::folder_bytes(&args.site, &[])?;
+    let mut summary = format!(
+        "{} ({} pieces, {} bytes: {} written, {} unchanged, {} stale removed; site {})",
+        args.site.display(),
+        written.written + written.kept,
+        written.bytes,
+        written.written,
+        written.kept,
+        written.removed,
+        size_limit::shown(site_bytes),
+    );
+    let outcome = size_limit::Outcome {
+        limit,
+        site_bytes,
+        others: estimates.others,
+        full_pages: budget.full_pages(),
+        short_pages: with_pages.len() - budget.full_pages(),
+        no_page: newest.len() - with_pages.len(),
+        value_pages: plan.value_pages,
+    };
+    summary.push_str(&outcome.given_way());
+    if let Some(warning) = outcome.warning() {
+        eprintln!("warning: {}: {warning}", args.site.display());
+    }
+    Ok(built.finish(&args.source, &summary))
 }
 
+/// The folder of the articles' pages.
+const ARTICLE_FOLDER: &str = "articles";
 /// The folders that hold nothing but pages this step writes.
-const PAGE_FOLDERS: [&str; 4] = ["articles", "page", "keywords", "authors"];
+const PAGE_FOLDERS: [&str; 4] = [ARTICLE_FOLDER, "page", "keywords", "authors"];
+
+/// Whether a list page is one of the list's own (`index.html`, `page/N`), not a
+/// keyword's or an author's.
+fn is_own_list_page(file: &ListPageFile) -> bool {
+    file.path.is_empty() || file.path.starts_with("page/")
+}
+
+/// How many pages are rendered to estimate the size of the rest.
+const SAMPLE: usize = 32;
+
+/// The bytes `render` is expected to make of all of `items`, from an even sample, with a
+/// margin: pages differ in their titles, summaries and links.
+fn sampled_bytes<T>(items: &[T], render: impl Fn(&T) -> String) -> u64 {
+    let step = (items.len() / SAMPLE).max(1);
+    let sample: Vec<u64> = items
+        .iter()
+        .step_by(step)
+        .map(|item| render(item).len() as u64)
+        .collect();
+    let average = sample.iter().sum::<u64>() / (sample.len().max(1) as u64);
+    let total = average * items.len() as u64;
+    total + total / 10
+}
+
+/// The most `render` is expected to make of one of `items`, from an even sample, with a
+/// margin.
+fn largest_sampled<T>(items: &[T], render: impl Fn(&T) -> String) -> u64 {
+    let step = (items.len() / SAMPLE).max(1);
+    let largest = items
+        .iter()
+        .step_by(step)
+        .map(|item| render(item).len() as u64)
+        .max()
+        .unwrap_or(0);
+    largest + largest / 4
+}
 
 /// Writes `pages` (each a file name under `site` and its HTML, rendered as the iterator
 /// is walked) a batch at a time, each batch written while the next is rendered; returns

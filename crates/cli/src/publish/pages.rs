@@ -5,7 +5,7 @@
 //! draws the same markup over it when it starts.
 
 use super::head::{with_head, without_head_tags, Head};
-use insight_corpus::{Article, Corpus, ValidCorpus};
+use insight_corpus::Article;
 use insight_explorer::collection::Collection;
 use insight_explorer::pages::reader::page_title;
 use insight_explorer::prerender::{list_pages, ListPageFile};
@@ -60,7 +60,7 @@ impl Template {
 
 /// The pages of a corpus: the list's pages (the first is `index.html`), each keyword's
 /// and author's, not-found (`404.html`) and one per article, rendered from a collection
-/// held whole.
+/// holding every article.
 pub struct Pages<'a> {
     template: &'a Template,
     collection: Rc<Collection>,
@@ -69,16 +69,12 @@ pub struct Pages<'a> {
 }
 
 impl<'a> Pages<'a> {
-    /// The pages of a corpus, whose articles move into the collection they are rendered
-    /// from (a large corpus is held once).
-    pub fn new(template: &'a Template, corpus: Corpus, site_url: Option<String>) -> Pages<'a> {
-        let collection = Collection::from_whole(ValidCorpus {
-            title: corpus.title,
-            notice: corpus.notice,
-            articles: corpus.articles,
-            skipped: Vec::new(),
-            refused_links: Vec::new(),
-        });
+    /// The pages of a collection (see `Collection::for_pages`).
+    pub fn new(
+        template: &'a Template,
+        collection: Collection,
+        site_url: Option<String>,
+    ) -> Pages<'a> {
         Pages {
             template,
             collection: Rc::new(collection),
@@ -86,11 +82,11 @@ impl<'a> Pages<'a> {
         }
     }
 
-    /// The articles, newest first.
-    pub fn newest_first(&self) -> Vec<Rc<Article>> {
+    /// The articles' numbers, newest first, with the articles.
+    pub fn newest_first(&self) -> Vec<(u32, Rc<Article>)> {
         (0..self.collection.len() as u32)
             .rev()
-            .filter_map(|n| self.collection.record(n))
+            .filter_map(|n| Some((n, self.collection.record(n)?)))
             .collect()
     }
 
@@ -128,8 +124,9 @@ impl<'a> Pages<'a> {
         self.render(&head)
     }
 
-    /// An article's page.
-    pub fn article(&self, article: &Article) -> String {
+    /// The page of article `number`, with its full text or (`full_text` false) with
+    /// what the reader shows while the full text is on its way.
+    pub fn article(&self, number: u32, article: &Article, full_text: bool) -> String {
         let head = Head {
             title: page_title(&article.title, &self.collection.title),
             description: article.summary.clone(),
@@ -138,7 +135,12 @@ impl<'a> Pages<'a> {
             indexed: true,
             article: Some(article),
         };
-        self.render(&head)
+        if full_text {
+            self.render(&head)
+        } else {
+            self.collection
+                .without_record(number, || self.render(&head))
+        }
     }
 
     fn render(&self, head: &Head) -> String {

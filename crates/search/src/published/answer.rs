@@ -411,23 +411,27 @@ impl PieceIndex {
         request: &SearchRequest,
     ) -> Facets {
         let selections = [&request.keywords, &request.authors, &request.sources];
+        let n = self.articles as usize;
         let count = |kind: FacetKind, selected: &[String]| -> Vec<FacetCount> {
             let values: &FacetValues = self.values(kind);
-            let lists = values.lists.as_deref().unwrap_or_default();
             let except = (kind != FacetKind::Keywords).then_some(kind);
             let chosen: Vec<u32> = selected.iter().filter_map(|l| values.find(l)).collect();
-            let mut out: Vec<FacetCount> = lists
+            let mut counts = vec![0usize; values.labels.len()];
+            if let Some(by_article) = values.by_article(n) {
+                (0..n)
+                    .filter(|&d| base[d] && fits(d, except, true))
+                    .flat_map(|d| by_article.of(d))
+                    .for_each(|&v| counts[v as usize] += 1);
+            }
+            let mut out: Vec<FacetCount> = counts
                 .iter()
                 .enumerate()
-                .map(|(v, list)| FacetCount {
+                .filter(|&(v, &count)| count > 0 || chosen.contains(&(v as u32)))
+                .map(|(v, &count)| FacetCount {
                     label: values.labels[v].clone(),
-                    count: list
-                        .iter()
-                        .filter(|&&d| base[d as usize] && fits(d as usize, except, true))
-                        .count(),
+                    count,
                     selected: chosen.contains(&(v as u32)),
                 })
-                .filter(|c| c.count > 0 || c.selected)
                 .collect();
             insight_corpus::sort::sort_by(&mut out, |a, b| {
                 b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label))
@@ -482,7 +486,10 @@ impl PieceIndex {
         if limit == 0 {
             return Ok(Vec::new());
         }
-        let mut shared = vec![0u16; self.articles as usize];
+        // How many keywords each candidate shares: a buffer kept between calls (every
+        // article page at publish time asks), all zeros again when this returns.
+        let mut shared = self.related_counts.borrow_mut();
+        shared.resize(self.articles as usize, 0);
         let postings = || mine.iter().flat_map(|&k| &lists[k as usize]);
         postings().for_each(|&d| shared[d as usize] += 1);
         shared[article as usize] = 0;

@@ -50,6 +50,44 @@ pub(crate) struct FacetValues {
     by_key: std::cell::OnceCell<FxHashMap<String, u32>>,
     /// For each value, the articles carrying it, once its facet piece has arrived.
     pub lists: Option<Vec<Vec<u32>>>,
+    /// The same turned around: each article's values, made when first counted.
+    by_article: std::cell::OnceCell<ByArticle>,
+}
+
+/// Each article's values of one facet, all in one list (`values[starts[d]..starts[d + 1]]`
+/// are article `d`'s): counting the facet over a selection then walks the selected
+/// articles instead of every value's whole list.
+#[derive(Debug)]
+pub(crate) struct ByArticle {
+    starts: Vec<u32>,
+    values: Vec<u32>,
+}
+
+impl ByArticle {
+    fn new(lists: &[Vec<u32>], articles: usize) -> ByArticle {
+        let mut starts = vec![0u32; articles + 1];
+        lists
+            .iter()
+            .flatten()
+            .for_each(|&d| starts[d as usize + 1] += 1);
+        for d in 0..articles {
+            starts[d + 1] += starts[d];
+        }
+        let mut next = starts.clone();
+        let mut values = vec![0u32; starts[articles] as usize];
+        for (v, list) in lists.iter().enumerate() {
+            for &d in list {
+                values[next[d as usize] as usize] = v as u32;
+                next[d as usize] += 1;
+            }
+        }
+        ByArticle { starts, values }
+    }
+
+    /// Article `d`'s values.
+    pub(crate) fn of(&self, d: usize) -> &[u32] {
+        &self.values[self.starts[d] as usize..self.starts[d + 1] as usize]
+    }
 }
 
 impl FacetValues {
@@ -59,7 +97,17 @@ impl FacetValues {
             counts: values.iter().map(|v| v.count).collect(),
             by_key: std::cell::OnceCell::new(),
             lists: None,
+            by_article: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Each article's values, once the facet piece has arrived.
+    pub(crate) fn by_article(&self, articles: usize) -> Option<&ByArticle> {
+        let lists = self.lists.as_deref()?;
+        Some(
+            self.by_article
+                .get_or_init(|| ByArticle::new(lists, articles)),
+        )
     }
 
     pub fn find(&self, label: &str) -> Option<u32> {
@@ -88,6 +136,8 @@ pub struct PieceIndex {
     pub(crate) postings: Vec<Option<FxHashMap<String, TermPostings>>>,
     pub(crate) positions: Vec<Option<FxHashMap<String, Vec<Vec<u32>>>>>,
     pub(crate) vocabulary: Vec<Option<Vec<(String, u32)>>>,
+    /// Scratch counts for `related`, one per article, zero between calls.
+    pub(crate) related_counts: std::cell::RefCell<Vec<u16>>,
 }
 
 fn malformed(piece: &str, what: &str) -> PieceError {
@@ -110,6 +160,7 @@ impl PieceIndex {
             postings: Vec::new(),
             positions: Vec::new(),
             vocabulary: Vec::new(),
+            related_counts: std::cell::RefCell::new(Vec::new()),
         }
     }
 
