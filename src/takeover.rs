@@ -1,13 +1,19 @@
 //! How the app takes over a page that arrived pre-rendered: it draws the same view out of
 //! sight, fetches what that view needs, and only then puts its drawing in place of the
 //! static markup, in one step, so the reader never sees "Loading…" over content that was
-//! already there. A page without pre-rendered content is drawn into at once.
+//! already there. A page without pre-rendered content is drawn into at once. Where the
+//! collection cannot be started, the page's content stays and a notice above it says why
+//! (see `StartNotice`).
 
 use crate::app::{self, App, Load, ShellProps};
+use crate::collection::Collection;
+use crate::components::start_notice::{StartNotice, StartNoticeProps};
+use crate::services::LoadError;
 use gloo_timers::callback::Interval;
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::{Document, Element};
+use yew::{AppHandle, Callback};
 
 /// The element that holds the app, pre-rendered or not.
 const ROOT_ID: &str = "app";
@@ -36,17 +42,55 @@ pub fn start() {
         return;
     };
     wasm_bindgen_futures::spawn_local(async move {
-        let first: Load = app::start().await.into();
-        if !matches!(first, Load::Ready(_)) {
-            // A failure says so in place of the page.
-            draw(Some(shown), first);
-            return;
-        }
-        if let Some(live) = hidden_root(&document, &shown) {
-            draw(Some(live.clone()), first);
-            swap_when_ready(shown, live);
+        match app::start().await {
+            Ok(collection) => take_over(&document, shown, collection, || ()),
+            Err(error) => show_notice(&document, shown, error),
         }
     });
+}
+
+/// Draws the app out of sight from `collection`, then in place of `shown`; `after` runs
+/// once it is in place.
+fn take_over(
+    document: &Document,
+    shown: Element,
+    collection: Rc<Collection>,
+    after: impl FnOnce() + 'static,
+) {
+    if let Some(live) = hidden_root(document, &shown) {
+        draw(Some(live.clone()), Load::Ready(collection));
+        swap_when_ready(shown, live, after);
+    }
+}
+
+/// Puts a notice of `error` at the top of the page's main content, which stays as it
+/// is. A retry that starts the collection takes the page over.
+fn show_notice(document: &Document, shown: Element, error: LoadError) {
+    let Ok(host) = document.create_element("div") else {
+        return;
+    };
+    host.set_class_name("start-notice");
+    let _ = host.set_attribute(LIVE, "");
+    let main = shown.query_selector("#content").ok().flatten();
+    let parent = main.unwrap_or_else(|| shown.clone());
+    let _ = parent.insert_before(&host, parent.first_child().as_ref());
+    // The notice's own app is let go once the page is taken over: it sits in the old
+    // content, which leaves the document then.
+    let handle: Rc<RefCell<Option<AppHandle<StartNotice>>>> = Rc::new(RefCell::new(None));
+    let onstarted = {
+        let (document, handle) = (document.clone(), handle.clone());
+        Callback::from(move |collection: Rc<Collection>| {
+            let handle = handle.clone();
+            take_over(&document, shown.clone(), collection, move || {
+                if let Some(notice) = handle.borrow_mut().take() {
+                    notice.destroy();
+                }
+            });
+        })
+    };
+    let props = StartNoticeProps { error, onstarted };
+    *handle.borrow_mut() =
+        Some(yew::Renderer::<StartNotice>::with_root_and_props(host, props).render());
 }
 
 fn draw(root: Option<Element>, first: Load) {
@@ -69,11 +113,13 @@ fn hidden_root(document: &Document, shown: &Element) -> Option<Element> {
 }
 
 /// Puts `live` in place of `shown` once its view has everything it fetches (nothing in
-/// it busy or loading at two looks in a row), or after `GIVE_UP_AFTER` looks.
-fn swap_when_ready(shown: Element, live: Element) {
+/// it busy or loading at two looks in a row), or after `GIVE_UP_AFTER` looks; then runs
+/// `after`.
+fn swap_when_ready(shown: Element, live: Element, after: impl FnOnce() + 'static) {
     let timer: Rc<RefCell<Option<Interval>>> = Rc::new(RefCell::new(None));
     let (mut looks, mut quiet) = (0u32, 0u32);
     let kept = timer.clone();
+    let mut after = Some(after);
     let interval = Interval::new(LOOK_EVERY_MS, move || {
         looks += 1;
         quiet = if is_settled(&live) { quiet + 1 } else { 0 };
@@ -81,6 +127,9 @@ fn swap_when_ready(shown: Element, live: Element) {
             let focused = focused_id();
             let _ = shown.replace_with_with_node_1(&live);
             refocus(focused);
+            if let Some(after) = after.take() {
+                after();
+            }
             kept.borrow_mut().take();
         }
     });

@@ -14,3 +14,4 @@ pub mod piece_failure;
 pub mod refused_links;
 pub mod search_box;
 pub mod selection_bar;
+pub mod start_notice;

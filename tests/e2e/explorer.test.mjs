@@ -318,6 +318,13 @@ describe("addresses", () => {
 // A site of corpus format 1 (one corpus.json, no manifest): the tests below give the page
 // one by answering the manifest 404, which Chromium logs as the console error they expect.
 const noManifest = /status of 404 \(Not Found\) \(http:\/\/127\.0\.0\.1:\d+\/insight-explorer\/corpus\/manifest\.json\)$/;
+/** Resolves once `done()` holds, looking every 20 ms for at most 10 s. */
+async function waitUntil(done) {
+  for (let waited = 0; !done(); waited += 20) {
+    if (waited > 10_000) throw new Error("waited 10 s in vain");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 async function asWholeCorpusSite(page) {
   await page.route("**/corpus/manifest.json", (route) => route.fulfill({ status: 404, body: "Not Found" }));
 }
@@ -330,11 +337,15 @@ describe("loading and failure", () => {
     current.allowed = [/status of 500/];
     await page.route("**/corpus/manifest.json", (route) => route.fulfill({ status: 500, body: "boom" }));
     await page.goto(site.url);
-    await page.waitForSelector("#app[data-live] .load-failure");
+    await page.waitForSelector(".start-notice .load-failure");
     assert.match(await page.locator(".load-failure").innerText(), /HTTP 500 for corpus\/manifest\.json/);
+    // The published list stays below the notice, readable, until the app can take over.
+    assert.equal(await page.locator("#app:not([data-live]) .article-list").count(), 1);
+    await page.screenshot({ path: join(SHOTS, "load-failure-notice.png") });
     await page.unroute("**/corpus/manifest.json");
     await page.getByRole("button", { name: "Retry" }).click();
-    await page.waitForSelector(".article-list");
+    await page.waitForSelector("#app[data-live] .article-list");
+    assert.equal(await page.locator(".load-failure").count(), 0);
     assert.equal(await statusText(page), countText(corpus.articles.length));
   });
 
@@ -350,8 +361,9 @@ describe("loading and failure", () => {
   }
   const failure = async (page) => {
     await page.waitForSelector(".load-failure");
+    assert.equal(await page.locator("#app:not([data-live]) .article-list").count(), 1, "the published list stays");
     return {
-      headline: await page.locator(".load-failure h1").innerText(),
+      headline: await page.locator(".load-failure h2").innerText(),
       text: await page.locator(".load-failure").innerText(),
       retry: await page.getByRole("button", { name: "Retry" }).count(),
     };
@@ -368,11 +380,19 @@ describe("loading and failure", () => {
   });
 
   test("a network failure offers Retry", async () => {
-    const page = await openWithCorpus((route) => route.abort("internetdisconnected"), [/ERR_INTERNET_DISCONNECTED/]);
+    let asked = 0;
+    const page = await openWithCorpus((route) => { asked += 1; return route.abort("internetdisconnected"); }, [/ERR_INTERNET_DISCONNECTED/]);
     const shown = await failure(page);
     assert.equal(shown.headline, "The collection could not be downloaded");
     assert.match(shown.text, /Check your connection/);
     assert.equal(shown.retry, 1);
+    // A retry that fails again says so in the same place, and can be tried once more.
+    await page.getByRole("button", { name: "Retry" }).click();
+    await waitUntil(() => asked === 2);
+    await page.waitForSelector(".load-failure button:not([disabled])");
+    assert.equal(await page.locator(".load-failure").count(), 1);
+    assert.equal(await page.locator(".load-failure h2").innerText(), "The collection could not be downloaded");
+    assert.equal(await page.locator("#app[data-live]").count(), 0);
   });
 
   test("a truncated corpus says it arrived incomplete, with Retry and the check to run", async () => {
@@ -505,7 +525,7 @@ describe("broken pieces of a published collection", () => {
     await page.route("**/corpus/manifest.json", (route) =>
       route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ ...manifest, version: 99 }) }));
     await page.goto(site.url);
-    await page.waitForSelector("#app[data-live] .load-failure");
+    await page.waitForSelector(".start-notice .load-failure");
     assert.match(await page.locator(".load-failure").innerText(), /corpus\/manifest\.json is in corpus format version 99, and this explorer reads versions 1 and 2/);
     assert.equal(await page.getByRole("button", { name: "Retry" }).count(), 0);
   });
@@ -517,8 +537,8 @@ describe("broken pieces of a published collection", () => {
     await page.route("**/corpus/manifest.json", (route) =>
       route.fulfill({ status: 200, contentType: "application/json", body: text.slice(0, text.length / 2) }));
     await page.goto(site.url);
-    await page.waitForSelector("#app[data-live] .load-failure");
-    assert.equal(await page.locator(".load-failure h1").innerText(), "The collection arrived incomplete");
+    await page.waitForSelector(".start-notice .load-failure");
+    assert.equal(await page.locator(".load-failure h2").innerText(), "The collection arrived incomplete");
     assert.match(await page.locator(".load-failure").innerText(), /corpus check dist/);
     assert.equal(await page.getByRole("button", { name: "Retry" }).count(), 1);
   });
