@@ -52,9 +52,14 @@ pub fn write_many_atomically(
     files: &[(std::path::PathBuf, &[u8])],
     sync: Sync,
 ) -> Result<usize, String> {
-    /// Writers at once: syncs overlap well past the number of cores.
-    const WRITERS: usize = 16;
-    let chunk = files.len().div_ceil(WRITERS).max(1);
+    // Synced writes overlap their waits for the disk well past the number of cores.
+    // Unsynced ones wait for nothing but the folder, which takes one change at a time:
+    // more writers would only queue for it, spending CPU the pages' rendering needs.
+    let writers = match sync {
+        Sync::ToDisk => 16,
+        Sync::MendedByNextPublish => 1,
+    };
+    let chunk = files.len().div_ceil(writers).max(1);
     std::thread::scope(|scope| {
         let writers: Vec<_> = files
             .chunks(chunk)

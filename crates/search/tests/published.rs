@@ -379,16 +379,23 @@ proptest! {
     /// the newest first among equals, at most `limit`, never the article itself.
     #[test]
     fn related_share_the_most_keywords_newest_first(
-        tags in proptest::collection::vec(proptest::collection::vec(0usize..6, 0..4), 1..60),
+        tags in proptest::collection::vec(proptest::collection::vec(0usize..400, 0..6), 1..300),
         limit in 0usize..7,
-        of in 0usize..60,
+        of in 0usize..300,
     ) {
+        // Six common keywords and many rare ones: long lists and short ones, over more
+        // than one 64-article word of counts.
         const POOL: &[&str] = &["trade", "water", "bonds", "green", "policy", "ports"];
+        let name = |k: usize| match POOL.get(k % 100) {
+            Some(common) => common.to_string(),
+            None => format!("rare {k}"),
+        };
         let articles: Vec<Article> = tags
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                let keywords: Vec<&str> = t.iter().map(|&k| POOL[k]).collect();
+                let named: Vec<String> = t.iter().map(|&k| name(k)).collect();
+                let keywords: Vec<&str> = named.iter().map(String::as_str).collect();
                 let date = format!("20{:02}-0{}-1{}", 10 + i % 12, 1 + i % 9, i % 10);
                 article(i, &format!("title {i}"), "body", &date, &["A"], "S", &keywords)
             })

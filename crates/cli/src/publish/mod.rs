@@ -26,6 +26,7 @@ use insight_explorer::collection::{in_number_order, Collection, PagePieces};
 use insight_explorer::prerender::ListPageFile;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Article pages rendered before they are written, a batch at a time, so that a large
 /// collection's pages are never all in memory at once (two batches at most: one being
@@ -137,9 +138,17 @@ pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
         false => own_lists,
     };
     let budget = size_limit::PageBudget::new(plan.article_bytes, estimates.short_page);
-    let (lists_written, articles_written) = std::thread::scope(|scope| {
+    // The list's pages not yet taken, by place in `listed` (the first is index.html).
+    let next_list_page = AtomicUsize::new(1);
+    let take_list_page = |pages: &pages::Pages| {
+        let at = next_list_page.fetch_add(1, Ordering::Relaxed);
+        let file = listed.get(at)?;
+        Some((format!("{}.html", file.path), pages.list(file)))
+    };
+    let pages_written = std::thread::scope(|scope| {
         // The list's pages are rendered on a core of their own, from a collection of
-        // their own (list entries only), while this thread renders the articles' pages.
+        // their own (list entries only), while this thread renders the articles' pages
+        // and then helps with the list's pages left.
         let list_pages = scope.spawn(|| {
             let pages = pages::Pages::new(
                 &template,
@@ -149,46 +158,44 @@ pub fn execute(args: PublishArgs) -> Result<ExitCode, String> {
             write_atomically(&args.site.join("404.html"), pages.not_found().as_bytes())?;
             // The list's first page is the next publish's template too: it is synced whole.
             write_atomically(&index_path, pages.list(listed[0]).as_bytes())?;
-            write_pages(
-                &args.site,
-                listed[1..]
-                    .iter()
-                    .map(|file| (format!("{}.html", file.path), pages.list(file))),
-            )
+            write_pages(&args.site, std::iter::from_fn(|| take_list_page(&pages)))
         });
         // The older pages each page must leave room for, as planned; the budget itself
         // ends the pages where the next short one no longer fits.
         let older = |place: usize| plan.article_pages.saturating_sub(place + 1);
-        let articles_written = write_pages(
-            &args.site,
-            newest
-                .iter()
-                .enumerate()
-                .map_while(|(place, (number, article))| {
-                    let full = article_pages.article(*number, article, true);
-                    let html = if budget.take(full.len() as u64, older(place)) {
-                        full
-                    } else {
-                        let short = article_pages.article(*number, article, false);
-                        budget.take_short(short.len() as u64).then_some(short)?
-                    };
-                    // Ids are validated URL-safe slugs, so they are safe file names too.
-                    Some((format!("{ARTICLE_FOLDER}/{}.html", article.id), html))
-                }),
-        );
+        let articles = newest
+            .iter()
+            .enumerate()
+            .map_while(|(place, (number, article))| {
+                let full = article_pages.article(*number, article, true);
+                let html = if budget.take(full.len() as u64, older(place)) {
+                    full
+                } else {
+                    let short = article_pages.article(*number, article, false);
+                    budget.take_short(short.len() as u64).then_some(short)?
+                };
+                // Ids are validated URL-safe slugs, so they are safe file names too.
+                Some((format!("{ARTICLE_FOLDER}/{}.html", article.id), html))
+            });
+        let helped = std::iter::from_fn(|| take_list_page(&article_pages));
+        let mut written = write_pages(&args.site, articles.chain(helped))?;
         let lists_written = list_pages
             .join()
-            .map_err(|_| "the list pages' writer stopped unexpectedly".to_string());
-        Ok::<_, String>((lists_written??, articles_written?))
+            .map_err(|_| "the list pages' writer stopped unexpectedly".to_string())??;
+        written.extend(lists_written);
+        Ok::<_, String>(written)
     })?;
     // Pages go to the newest articles first, each id once.
-    let with_pages = &newest[..articles_written.len()];
+    let article_pages_written = pages_written
+        .iter()
+        .filter(|name| {
+            name.strip_prefix(ARTICLE_FOLDER)
+                .is_some_and(|rest| rest.starts_with('/'))
+        })
+        .count();
+    let with_pages = &newest[..article_pages_written];
     for folder in PAGE_FOLDERS {
-        let written = match folder {
-            ARTICLE_FOLDER => &articles_written,
-            _ => &lists_written,
-        };
-        remove_stale_pages(&args.site, &args.site.join(folder), written)?;
+        remove_stale_pages(&args.site, &args.site.join(folder), &pages_written)?;
     }
     let paged: Vec<&insight_corpus::Article> = with_pages.iter().map(|(_, a)| a.as_ref()).collect();
     let browsed: Vec<String> = listed

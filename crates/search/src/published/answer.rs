@@ -486,29 +486,8 @@ impl PieceIndex {
         if limit == 0 {
             return Ok(Vec::new());
         }
-        // How many keywords each candidate shares: a buffer kept between calls (every
-        // article page at publish time asks), all zeros again when this returns.
-        let mut shared = self.related_counts.borrow_mut();
-        shared.resize(self.articles as usize, 0);
-        let postings = || mine.iter().flat_map(|&k| &lists[k as usize]);
-        postings().for_each(|&d| shared[d as usize] += 1);
-        shared[article as usize] = 0;
-        // The best `limit`, kept in order as the candidates pass: this runs for every
-        // article page at publish time, so it must not sort every candidate.
-        let better = |a: (u32, u16), b: (u32, u16)| a.1 > b.1 || (a.1 == b.1 && a.0 > b.0);
-        let mut best: Vec<(u32, u16)> = Vec::with_capacity(limit + 1);
-        for &d in postings() {
-            let candidate = (d, std::mem::take(&mut shared[d as usize]));
-            if candidate.1 == 0 || best.len() == limit && !better(candidate, best[limit - 1]) {
-                continue;
-            }
-            let at = best
-                .iter()
-                .position(|&b| better(candidate, b))
-                .unwrap_or(best.len());
-            best.insert(at, candidate);
-            best.truncate(limit);
-        }
-        Ok(best.into_iter().map(|(d, _)| d).collect())
+        Ok(self
+            .related
+            .best(self.articles, lists, &mine, article, limit))
     }
 }

@@ -136,8 +136,8 @@ pub struct PieceIndex {
     pub(crate) postings: Vec<Option<FxHashMap<String, TermPostings>>>,
     pub(crate) positions: Vec<Option<FxHashMap<String, Vec<Vec<u32>>>>>,
     pub(crate) vocabulary: Vec<Option<Vec<(String, u32)>>>,
-    /// Scratch counts for `related`, one per article, zero between calls.
-    pub(crate) related_counts: std::cell::RefCell<Vec<u16>>,
+    /// What `related` keeps between calls.
+    pub(crate) related: super::related::Related,
 }
 
 fn malformed(piece: &str, what: &str) -> PieceError {
@@ -160,7 +160,7 @@ impl PieceIndex {
             postings: Vec::new(),
             positions: Vec::new(),
             vocabulary: Vec::new(),
-            related_counts: std::cell::RefCell::new(Vec::new()),
+            related: Default::default(),
         }
     }
 

@@ -16,6 +16,7 @@ mod directory;
 mod loaded;
 mod pieces;
 mod positions;
+mod related;
 mod write;
 
 pub use answer::Answer;
