@@ -197,3 +197,37 @@ fn long_lists_have_numbered_pages_linked_in_order() {
         "{first}"
     );
 }
+
+#[test]
+fn each_list_page_counts_what_filtering_by_its_value_finds() {
+    // Spellings of one keyword, and one article naming a keyword twice.
+    let articles = vec![
+        article("one", "One", "2020-01-01", &["Trade", "trade", "ports"]),
+        article("two", "Two", "2021-01-01", &["TRADE ", "energy"]),
+        article("three", "Three", "2022-01-01", &["energy", "Energy"]),
+    ];
+    let collection = Rc::new(Collection::from_whole(ValidCorpus {
+        title: "Counts".to_string(),
+        notice: None,
+        articles,
+        skipped: Vec::new(),
+        refused_links: Vec::new(),
+    }));
+    let files = list_pages(&collection);
+    for facet in [Facet::Keywords, Facet::Authors] {
+        for value in collection.named(facet) {
+            let query = ListQuery::default().with_value(facet, &value.label);
+            let found = collection.list(&query).articles.map_or(0, |a| a.len());
+            assert_eq!(found, value.count, "{}", value.label);
+            let file = files
+                .iter()
+                .find(|f| f.title.contains(value.label.as_str()))
+                .expect("a page for each value");
+            assert!(
+                file.description.starts_with(&count_text(found)),
+                "{}",
+                file.description
+            );
+        }
+    }
+}
