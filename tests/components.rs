@@ -2,7 +2,7 @@
 //! a fresh element and checks the DOM a reader would get.
 #![cfg(target_arch = "wasm32")]
 
-use insight_corpus::{Block, Inline};
+use insight_corpus::{Article, Block, Inline};
 use insight_explorer::app::{App, Load, ShellProps};
 use insight_explorer::components::body::{ArticleBody, ArticleBodyProps};
 use insight_explorer::components::byline::{Byline, BylineProps};
@@ -22,6 +22,23 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
+}
+
+/// An article whose body is `blocks`, for the body view.
+fn body_of(blocks: Vec<Block>) -> Rc<Article> {
+    Rc::new(Article {
+        id: "piece".to_string(),
+        title: "A piece".to_string(),
+        authors: vec!["A. Writer".to_string()],
+        source: "Harbour Review".to_string(),
+        published: "2024-01-10".parse().unwrap(),
+        keywords: Vec::new(),
+        language: "en".to_string(),
+        summary: "What the piece says.".to_string(),
+        body: blocks,
+        bio: None,
+        url: None,
+    })
 }
 
 /// Mounts a component with props into a new element and waits for it to render.
@@ -86,7 +103,7 @@ async fn body_renders_structure_and_keeps_hostile_text_as_text() {
         },
     ];
     let root = mount::<ArticleBody>(ArticleBodyProps {
-        blocks: Rc::new(blocks),
+        article: body_of(blocks),
         highlight: None,
     })
     .await;
@@ -148,7 +165,7 @@ async fn body_refuses_every_disguise_of_a_script_or_data_link() {
         })
         .collect();
     let root = mount::<ArticleBody>(ArticleBodyProps {
-        blocks: Rc::new(blocks),
+        article: body_of(blocks),
         highlight: None,
     })
     .await;
@@ -167,7 +184,7 @@ async fn body_marks_search_terms_as_text() {
     }];
     let query = insight_search::parse_query("innovation 创新合作 coop");
     let root = mount::<ArticleBody>(ArticleBodyProps {
-        blocks: Rc::new(blocks),
+        article: body_of(blocks),
         highlight: Some(Rc::new(query)),
     })
     .await;

@@ -3,14 +3,16 @@
 
 use crate::components::marked::marked;
 use insight_corpus::link::safe_href;
-use insight_corpus::{Block, Inline};
+use insight_corpus::{Article, Block, Inline};
 use insight_search::{highlight, Query};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleBodyProps {
-    pub blocks: Rc<Vec<Block>>,
+    /// The article whose body is shown (shared, not copied: at publish time every
+    /// article page draws one).
+    pub article: Rc<Article>,
     /// A search whose terms are marked in the text.
     #[prop_or_default]
     pub highlight: Option<Rc<Query>>,
@@ -19,7 +21,7 @@ pub struct ArticleBodyProps {
 #[component]
 pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     let marks = props.highlight.as_deref();
-    html! { <div class="article-body">{ blocks(&props.blocks, marks) }</div> }
+    html! { <div class="article-body">{ blocks(&props.article.body, marks) }</div> }
 }
 
 fn blocks(blocks: &[Block], marks: Option<&Query>) -> Html {

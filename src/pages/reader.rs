@@ -177,7 +177,7 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
                         {" Highlight search terms"}
                     </label>
                 }
-                <ArticleBody blocks={Rc::new(article.body.clone())} highlight={marks.clone()} />
+                <ArticleBody article={article.clone()} highlight={marks.clone()} />
                 if let Some(bio) = &article.bio {
                     <aside class="bio" aria-labelledby="bio-heading">
                         <h2 id="bio-heading">{ if article.authors.len() > 1 { "About the authors" } else { "About the author" } }</h2>
