@@ -57,6 +57,21 @@ async function withoutScripts() {
 const meta = (page, selector) => page.locator(selector).first().getAttribute("content");
 
 describe("with JavaScript off", () => {
+  test("the first list shows with 50 KB or less transferred (HTML and stylesheet, gzipped)", async () => {
+    const page = await withoutScripts();
+    const responses = [];
+    page.on("response", (response) => responses.push(response));
+    await page.goto(site.url, { waitUntil: "load" });
+    assert.equal(await page.locator(".article-list > li").count(), 20);
+    let bytes = 0;
+    for (const response of responses) {
+      const { responseBodySize, responseHeadersSize } = await response.request().sizes();
+      bytes += responseBodySize + responseHeadersSize;
+    }
+    assert.ok(responses.some((r) => r.headers()["content-encoding"] === "gzip"), "the page travels gzipped");
+    assert.ok(bytes <= 50 * 1024, `the first list took ${bytes} bytes`);
+  });
+
   test("the list shows the newest articles, and following one opens its full text", async () => {
     const page = await withoutScripts();
     const response = await page.goto(site.url);
