@@ -2,6 +2,7 @@
 //! field-weighted term frequency; for each article, its length and facet values.
 
 use crate::tokens::for_each_token;
+use insight_corpus::cores::on_every_core;
 use insight_corpus::{sort, Article, Date};
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
@@ -109,7 +110,7 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    pub fn new<A: std::borrow::Borrow<Article>>(articles: &[A]) -> SearchIndex {
+    pub fn new<A: std::borrow::Borrow<Article> + Sync>(articles: &[A]) -> SearchIndex {
         SearchIndex::build(articles, true, |_| {})
     }
 
@@ -117,14 +118,14 @@ impl SearchIndex {
     /// terms in order (fields separated by [`GAP`]) are handed to `each_article` as it is
     /// read instead. Publishing needs them only once, and the sequences of a large
     /// collection are bigger than the rest of its index.
-    pub(crate) fn without_sequences<A: std::borrow::Borrow<Article>>(
+    pub(crate) fn without_sequences<A: std::borrow::Borrow<Article> + Sync>(
         articles: &[A],
         each_article: impl FnMut(&[u32]),
     ) -> SearchIndex {
         SearchIndex::build(articles, false, each_article)
     }
 
-    fn build<A: std::borrow::Borrow<Article>>(
+    fn build<A: std::borrow::Borrow<Article> + Sync>(
         articles: &[A],
         keep_sequences: bool,
         mut each_article: impl FnMut(&[u32]),
@@ -148,27 +149,19 @@ impl SearchIndex {
         let mut touched: Vec<u32> = Vec::new();
         // (term, posting) pairs in article order, grouped by term at the end.
         let mut pairs: Vec<(u32, Posting)> = Vec::new();
-        let mut body = String::new();
-        for (n, article) in articles.iter().map(A::borrow).enumerate() {
-            let start = index.sequence.len();
-            body.clear();
-            article
-                .body
-                .iter()
-                .for_each(|block| block.push_plain_text(&mut body));
-            let mut len = 0.0;
-            let fields = [
-                (article.title.as_str(), TITLE),
-                (article.summary.as_str(), SUMMARY),
-                (body.as_str(), BODY),
-            ];
-            let lists = article
-                .keywords
-                .iter()
-                .map(|k| (k.as_str(), KEYWORDS))
-                .chain(article.authors.iter().map(|a| (a.as_str(), AUTHORS)));
-            for (text, weight) in fields.into_iter().chain(lists) {
-                for_each_token(text, |term, _, _| {
+        // Articles are read a batch at a time, their text cut into terms on every core
+        // (the costly part: folding and stemming), then numbered in order here.
+        let mut n = 0;
+        for batch in articles.chunks(TERMS_BATCH) {
+            for terms in on_every_core(batch, |article| ArticleTerms::of(article.borrow())) {
+                let article = articles[n].borrow();
+                let start = index.sequence.len();
+                let mut len = 0.0;
+                for term in terms.iter() {
+                    let Some((term, weight)) = term else {
+                        index.sequence.push(GAP);
+                        continue;
+                    };
                     let id = index.term_id(term);
                     if frequencies.len() <= id as usize {
                         frequencies.resize(id as usize + 1, 0.0);
@@ -179,27 +172,27 @@ impl SearchIndex {
                     frequencies[id as usize] += weight;
                     len += weight;
                     index.sequence.push(id);
-                });
-                index.sequence.push(GAP);
+                }
+                for id in touched.drain(..) {
+                    let tf = std::mem::take(&mut frequencies[id as usize]);
+                    pairs.push((id, Posting { doc: n as u32, tf }));
+                }
+                each_article(&index.sequence[start..]);
+                if !keep_sequences {
+                    // Every article's sequence is then empty, and holds no phrase.
+                    index.sequence.clear();
+                }
+                index.starts.push(index.sequence.len());
+                let doc = Doc {
+                    len,
+                    published: article.published,
+                    keywords: dedup(article.keywords.iter().map(|k| index.keywords.add(k))),
+                    authors: dedup(article.authors.iter().map(|a| index.authors.add(a))),
+                    source: index.sources.add(&article.source),
+                };
+                index.docs.push(doc);
+                n += 1;
             }
-            for id in touched.drain(..) {
-                let tf = std::mem::take(&mut frequencies[id as usize]);
-                pairs.push((id, Posting { doc: n as u32, tf }));
-            }
-            each_article(&index.sequence[start..]);
-            if !keep_sequences {
-                // Every article's sequence is then empty, and holds no phrase.
-                index.sequence.clear();
-            }
-            index.starts.push(index.sequence.len());
-            let doc = Doc {
-                len,
-                published: article.published,
-                keywords: dedup(article.keywords.iter().map(|k| index.keywords.add(k))),
-                authors: dedup(article.authors.iter().map(|a| index.authors.add(a))),
-                source: index.sources.add(&article.source),
-            };
-            index.docs.push(doc);
         }
         index.group_postings(pairs);
         index.keywords.settle_labels();
@@ -361,4 +354,58 @@ fn dedup(ids: impl Iterator<Item = u32>) -> Vec<u32> {
         }
     });
     out
+}
+
+/// Articles whose terms are made at once, on every core.
+const TERMS_BATCH: usize = 512;
+
+/// One article's terms in order, as the index reads them: each term with the weight of
+/// its field, and `None` where a field ends.
+struct ArticleTerms {
+    /// Every term's text, one after another.
+    text: String,
+    /// Where each term ends in `text`, and its weight; a weight of zero ends a field.
+    ends: Vec<(u32, f32)>,
+}
+
+impl ArticleTerms {
+    fn of(article: &Article) -> ArticleTerms {
+        let mut body = String::new();
+        article
+            .body
+            .iter()
+            .for_each(|block| block.push_plain_text(&mut body));
+        let fields = [
+            (article.title.as_str(), TITLE),
+            (article.summary.as_str(), SUMMARY),
+            (body.as_str(), BODY),
+        ];
+        let lists = article
+            .keywords
+            .iter()
+            .map(|k| (k.as_str(), KEYWORDS))
+            .chain(article.authors.iter().map(|a| (a.as_str(), AUTHORS)));
+        let mut terms = ArticleTerms {
+            text: String::new(),
+            ends: Vec::new(),
+        };
+        for (text, weight) in fields.into_iter().chain(lists) {
+            for_each_token(text, |term, _, _| {
+                terms.text.push_str(term);
+                terms.ends.push((terms.text.len() as u32, weight));
+            });
+            terms.ends.push((terms.text.len() as u32, 0.0));
+        }
+        terms
+    }
+
+    /// The terms with their weights, `None` where a field ends.
+    fn iter(&self) -> impl Iterator<Item = Option<(&str, f32)>> {
+        let mut start = 0;
+        self.ends.iter().map(move |&(end, weight)| {
+            let term = &self.text[start..end as usize];
+            start = end as usize;
+            (weight > 0.0).then_some((term, weight))
+        })
+    }
 }
