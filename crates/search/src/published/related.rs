@@ -5,7 +5,6 @@
 //! keyword list is added 64 articles at a time and the best are found by scanning words.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// A keyword list longer than 1/LONG_LIST of the articles is added as a bitset, made
@@ -19,8 +18,9 @@ const LONG_LIST: usize = 64;
 pub(crate) struct Related {
     /// The count planes, all zero between calls.
     planes: RefCell<Vec<Vec<u64>>>,
-    /// Long keyword lists as bitsets, by keyword number.
-    bitsets: RefCell<HashMap<u32, Rc<Vec<u64>>>>,
+    /// Long keyword lists as bitsets, by keyword number (a vector, not a map: the
+    /// numbers are dense, and another map type would grow the browser's download).
+    bitsets: RefCell<Vec<Option<Rc<Vec<u64>>>>>,
 }
 
 impl Related {
@@ -84,10 +84,13 @@ impl Related {
     }
 
     fn bitset(&self, keyword: u32, list: &[u32], words: usize) -> Rc<Vec<u64>> {
-        self.bitsets
-            .borrow_mut()
-            .entry(keyword)
-            .or_insert_with(|| {
+        let mut kept = self.bitsets.borrow_mut();
+        let at = keyword as usize;
+        if kept.len() <= at {
+            kept.resize(at + 1, None);
+        }
+        kept[at]
+            .get_or_insert_with(|| {
                 let mut bits = vec![0u64; words];
                 list.iter()
                     .for_each(|&d| bits[d as usize / 64] |= 1 << (d % 64));
