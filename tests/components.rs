@@ -232,6 +232,21 @@ async fn byline_has_a_machine_readable_date_and_links_each_author() {
     assert_eq!(links, ["/authors/mara-lindqvist", "/authors/ingrid-vos"]);
 }
 
+#[wasm_bindgen_test]
+async fn a_byline_without_authors_shows_source_and_date_alone() {
+    let root = mount::<Byline>(BylineProps {
+        authors: Vec::new(),
+        source: "Tidewater Review".into(),
+        published: "2022-02-11".parse().unwrap(),
+    })
+    .await;
+    assert_eq!(
+        root.text_content().unwrap(),
+        "Tidewater Review · 11 February 2022"
+    );
+    assert!(all(&root, ".authors").is_empty());
+}
+
 fn keyword(label: &str, count: usize, selected: bool) -> KeywordCount {
     KeywordCount {
         label: label.into(),

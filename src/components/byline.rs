@@ -34,17 +34,25 @@ fn joiner(place: usize, count: usize) -> &'static str {
 #[component]
 pub fn Byline(props: &BylineProps) -> Html {
     let count = props.authors.len();
+    // An article whose site names nobody shows its source and date alone.
+    let authors = (count > 0).then(|| {
+        html! {
+            <>
+                <span class="authors">
+                    { for props.authors.iter().enumerate().map(|(place, author)| html! {
+                        <>
+                            { joiner(place, count) }
+                            <ListLink to={author.to.clone()} classes="author-link">{ author.label.clone() }</ListLink>
+                        </>
+                    }) }
+                </span>
+                <span class="separator" aria-hidden="true">{" · "}</span>
+            </>
+        }
+    });
     html! {
         <p class="byline">
-            <span class="authors">
-                { for props.authors.iter().enumerate().map(|(place, author)| html! {
-                    <>
-                        { joiner(place, count) }
-                        <ListLink to={author.to.clone()} classes="author-link">{ author.label.clone() }</ListLink>
-                    </>
-                }) }
-            </span>
-            <span class="separator" aria-hidden="true">{" · "}</span>
+            { authors }
             <span class="source">{ props.source.clone() }</span>
             <span class="separator" aria-hidden="true">{" · "}</span>
             <time datetime={props.published.to_string()}>{ props.published.long_form() }</time>

@@ -262,7 +262,10 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                 if counting && failure.is_none() {
                     <p class="counting" role="status">{"Counting…"}</p>
                 }
-                <KeywordPanel keywords={facets.keywords.clone()} {counting} ontoggle={toggle(Facet::Keywords)} onclear={onclear.clone()} />
+                // A collection whose articles name no keywords has no keyword panel.
+                if !collection.keywords().is_empty() {
+                    <KeywordPanel keywords={facets.keywords.clone()} {counting} ontoggle={toggle(Facet::Keywords)} onclear={onclear.clone()} />
+                }
                 <MoreFilters facets={facets.clone()} {counting} onauthor={toggle(Facet::Authors)} onsource={toggle(Facet::Sources)} onyear={toggle(Facet::Years)} />
             </aside>
             <section class="results" aria-labelledby="page-heading" aria-busy={busy.to_string()}>

@@ -40,8 +40,12 @@ pub struct IngestArgs {
     #[command(flatten)]
     source: SourceArgs,
     /// Where to write the corpus JSON.
-    #[arg(short, long)]
-    output: PathBuf,
+    #[arg(short, long, required_unless_present = "dry_run")]
+    output: Option<PathBuf>,
+    /// Print what would be ingested and left out, by kind of file and by reason, and
+    /// write nothing.
+    #[arg(long)]
+    dry_run: bool,
 }
 
 /// A corpus built from files, and whether any file failed.
@@ -49,15 +53,23 @@ pub struct Built {
     pub corpus: Corpus,
     pub failed: bool,
     pub summary: String,
+    /// What was read and left out, by kind of file and by reason.
+    pub by_kind: String,
 }
 
 /// Reads the files, prints warnings, skips and errors, and builds the corpus. Errors end
 /// the run unless `--keep-going` was given.
 pub fn build(args: &SourceArgs) -> Result<Built, String> {
+    build_or_try(args, false)
+}
+
+/// As `build`; a dry run goes on past errors, to show everything the run would meet.
+fn build_or_try(args: &SourceArgs, dry_run: bool) -> Result<Built, String> {
     let settings = match &args.collection {
         Some(path) => CollectionSettings::read(path)?,
         None => CollectionSettings::default(),
     };
+    let title = args.title.clone().or(settings.title);
     let options = Options {
         default_language: args
             .default_language
@@ -65,9 +77,15 @@ pub fn build(args: &SourceArgs) -> Result<Built, String> {
             .or(settings.default_language)
             .unwrap_or_else(|| "en".to_string()),
         default_source: args.default_source.clone().or(settings.default_source),
+        fallback_source: title.clone(),
+        ..Options::default()
     };
     let report = ingest(&args.paths, &options);
     if !args.quiet {
+        report
+            .sites
+            .iter()
+            .for_each(|site| eprintln!("site: {}", site.line()));
         report
             .warnings
             .iter()
@@ -80,16 +98,20 @@ pub fn build(args: &SourceArgs) -> Result<Built, String> {
     report.errors.iter().for_each(|e| eprintln!("error: {e}"));
     let failed = !report.errors.is_empty();
     let summary = report.summary();
-    if failed && !args.keep_going {
+    let by_kind = report.by_kind();
+    if failed && !args.keep_going && !dry_run {
         eprintln!("{summary}");
         return Err("nothing written; fix the errors above or pass --keep-going".to_string());
     }
+    // One site's title names the collection, unless the owner named it.
+    let site_title = match report.sites.as_slice() {
+        [site] => site.title.clone(),
+        _ => None,
+    };
     let corpus = Corpus {
         version: CORPUS_VERSION,
-        title: args
-            .title
-            .clone()
-            .or(settings.title)
+        title: title
+            .or(site_title)
             .unwrap_or_else(|| "Articles".to_string()),
         notice: settings.notice,
         articles: report.articles,
@@ -98,6 +120,7 @@ pub fn build(args: &SourceArgs) -> Result<Built, String> {
         corpus,
         failed,
         summary,
+        by_kind,
     })
 }
 
@@ -117,12 +140,19 @@ impl Built {
 }
 
 pub fn execute(args: IngestArgs) -> Result<ExitCode, String> {
-    let built = build(&args.source)?;
+    let built = build_or_try(&args.source, args.dry_run)?;
+    let output = match (&args.output, args.dry_run) {
+        (Some(output), false) => output,
+        _ => {
+            println!("{}", built.by_kind.trim_end());
+            return Ok(built.finish(&args.source, "nothing written (dry run)"));
+        }
+    };
     let json =
         serde_json::to_vec(&built.corpus).map_err(|e| format!("cannot encode the corpus: {e}"))?;
-    write_atomically(&args.output, &json)?;
+    write_atomically(output, &json)?;
     Ok(built.finish(
         &args.source,
-        &format!("{} ({} bytes)", args.output.display(), json.len()),
+        &format!("{} ({} bytes)", output.display(), json.len()),
     ))
 }

@@ -415,12 +415,53 @@ fn fifty_megabyte_files_of_every_format_are_read() {
 #[test]
 fn a_yaml_file_gets_a_yaml_fix() {
     let s = Scratch::new("yamlfix");
+    s.post("x.md", "---\nauthor: A\ndate: 2020-01-01\n---\nBody.\n");
+    let out = corpus(&s.0, &["ingest", "posts", "-o", "c.json"]);
+    assert!(
+        stderr(&out).contains(
+            "posts/x.md:2: front matter: 'title' is missing; add title: \"The article's title\""
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_folder_without_sources_is_named_after_itself_once() {
+    let s = Scratch::new("foldersource");
+    s.post("x.md", "---\ntitle: T\ndate: 2020-01-01\n---\nBody.\n");
+    s.post("y.md", "---\ntitle: U\ndate: 2020-01-02\n---\nBody.\n");
+    let out = corpus(&s.0, &["ingest", "posts", "-o", "c.json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out).matches("name no source").count(),
+        1,
+        "{}",
+        stderr(&out)
+    );
+    let written = fs::read_to_string(s.0.join("c.json")).unwrap();
+    assert!(written.contains("\"source\":\"posts\""), "{written}");
+}
+
+#[test]
+fn a_dry_run_lists_what_it_would_do_and_writes_nothing() {
+    let s = Scratch::new("dryrun");
     s.post(
         "x.md",
-        "---\ntitle: T\nauthor: A\ndate: 2020-01-01\n---\nBody.\n",
+        "---\ntitle: T\ndate: 2020-01-01\nsource: S\n---\nBody.\n",
     );
-    let out = corpus(&s.0, &["ingest", "posts", "-o", "c.json"]);
-    assert!(stderr(&out).contains("posts/x.md:2: front matter: 'source' is missing; add source: \"Outlet Name\" (or pass --default-source)"), "{}", stderr(&out));
+    s.post("d.md", "---\ntitle: D\ndraft: true\n---\nBody.\n");
+    let out = corpus(&s.0, &["ingest", "posts", "--dry-run"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(printed.contains("1  Markdown"), "{printed}");
+    assert!(printed.contains("1  a draft"), "{printed}");
+    assert!(
+        stderr(&out).contains("nothing written (dry run)"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!s.0.join("c.json").exists());
 }
 
 /// The bytes of every file under `dir`.

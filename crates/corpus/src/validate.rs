@@ -107,8 +107,9 @@ pub(crate) fn field_problems(article: &Article) -> Vec<String> {
     if blank(&article.title) {
         messages.push("title is empty".to_string());
     }
-    if article.authors.is_empty() || article.authors.iter().any(|a| blank(a)) {
-        messages.push("authors must list at least one non-empty name".to_string());
+    // A site may name nobody: an empty list is allowed, an empty name is not.
+    if article.authors.iter().any(|a| blank(a)) {
+        messages.push("an author's name is empty".to_string());
     }
     if blank(&article.source) {
         messages.push("source is empty".to_string());

@@ -1,8 +1,9 @@
 //! What a reader makes of one record of a file: an article (with warnings), a skip with
-//! a reason, or an error. A Markdown file or saved page has one record; a feed or a JSON
+//! a reason, or errors. A Markdown file or saved page has one record; a feed or a JSON
 //! Lines file has many.
 
 use crate::error::IngestError;
+use crate::options::SourceFrom;
 use insight_corpus::{validate_article, Article};
 use std::path::Path;
 
@@ -11,38 +12,44 @@ pub enum Entry {
     Article {
         article: Box<Article>,
         warnings: Vec<IngestError>,
+        /// Whether the article's source was named or stands in for a missing one.
+        source_from: SourceFrom,
     },
     /// A record read but deliberately left out (a draft, say), with the reason.
     Skip(String),
-    Error(IngestError),
+    /// A record that cannot become an article, with every problem found in it, so that
+    /// its owner can fix them all in one go.
+    Errors(Vec<IngestError>),
 }
 
 impl Entry {
-    /// An article entry if the article is valid, otherwise an error naming its first
-    /// problem (and how many more there are), at `line` of `path`.
+    /// An entry for one problem.
+    pub fn error(error: IngestError) -> Entry {
+        Entry::Errors(vec![error])
+    }
+
+    /// An article entry if the article is valid, otherwise an error for each of its
+    /// problems, at `line` of `path`.
     pub fn checked(
         path: &Path,
         line: Option<usize>,
         article: Article,
         warnings: Vec<IngestError>,
+        source_from: SourceFrom,
     ) -> Entry {
         let problems = validate_article(&article);
-        match problems.first() {
-            None => Entry::Article {
+        if problems.is_empty() {
+            return Entry::Article {
                 article: Box::new(article),
                 warnings,
-            },
-            Some(problem) => {
-                let more = match problems.len() {
-                    1 => String::new(),
-                    n => format!(" (and {} more)", n - 1),
-                };
-                Entry::Error(IngestError::new(
-                    path,
-                    line,
-                    format!("{}{more}", problem.message),
-                ))
-            }
+                source_from,
+            };
         }
+        Entry::Errors(
+            problems
+                .into_iter()
+                .map(|problem| IngestError::new(path, line, problem.message))
+                .collect(),
+        )
     }
 }

@@ -72,6 +72,17 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// People's names: a list as given, or one text that may name several people
+    /// ("A and B", "A, B and C"), split where each part reads as a name.
+    pub fn names(&self, names: &[&str]) -> Result<Option<Vec<String>>, FieldError> {
+        match self.find(names) {
+            Some((_, Value::String(text))) if !text.trim().is_empty() => {
+                Ok(Some(crate::names::split_names(text)))
+            }
+            _ => self.list(names),
+        }
+    }
+
     /// Keywords from `keywords`, `tags`, `categories` and Zola's `[taxonomies]`, merged
     /// in that order without repeats.
     pub fn keywords(&self) -> Result<Vec<String>, FieldError> {
@@ -122,6 +133,27 @@ impl<'a> Fields<'a> {
             }
             _ => false,
         }
+    }
+
+    /// Whether the field is the yes/no value `false` (Jekyll's `published: false`). A date
+    /// under the same name (Hugo's `published`) is not.
+    pub fn is_false(&self, name: &str) -> bool {
+        matches!(self.map.get(name), Some(Value::Bool(false)))
+    }
+
+    /// A list of names found inside one of the `containers` tables, as themes keep
+    /// `[extra] author` (Zola) or `params.author` (Hugo); unusable values count as absent.
+    pub fn nested_list(&self, containers: &[&str], names: &[&str]) -> Option<Vec<String>> {
+        containers
+            .iter()
+            .find_map(|container| match self.map.get(*container) {
+                Some(Value::Object(inner)) => Fields::new(inner)
+                    .list(names)
+                    .ok()
+                    .flatten()
+                    .filter(|list| !list.is_empty()),
+                _ => None,
+            })
     }
 
     /// The raw value of a field, for shapes a reader handles itself (bodies).

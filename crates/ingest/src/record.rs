@@ -5,7 +5,8 @@ use crate::blocks::Conversion;
 use crate::entry::Entry;
 use crate::error::IngestError;
 use crate::fields::{date_in_path, FieldError, Fields};
-use crate::options::Options;
+use crate::options::{Options, SourceFrom};
+use crate::site::Post;
 use crate::slug::{choose_id, strip_date_prefix};
 use insight_corpus::link::safe_web_address;
 use insight_corpus::{Article, Block};
@@ -45,45 +46,87 @@ impl Place<'_> {
     }
 }
 
-/// Makes an entry from the record's fields and body. A draft becomes a skip.
+/// Makes an entry from the record's fields and body. A draft, an unpublished post and a
+/// post its site would not publish yet become skips.
 pub fn build(fields: &Fields, body: Conversion, place: &Place, options: &Options) -> Entry {
     if fields.flag(&["draft"]) {
         return Entry::Skip(format!("a draft ({}: draft is true)", place.what));
     }
-    match article(fields, body, place, options) {
-        Ok((article, warnings)) => Entry::checked(place.path, place.line, article, warnings),
-        Err(error) => Entry::Error(error),
+    if fields.is_false("published") {
+        return Entry::Skip(format!("unpublished ({}: published is false)", place.what));
+    }
+    let (article, warnings, source_from) = match article(fields, body, place, options) {
+        Ok(made) => made,
+        Err(errors) => return Entry::Errors(errors),
+    };
+    if let Some(reason) = options
+        .site
+        .as_ref()
+        .and_then(|site| site.not_yet_published(article.published))
+    {
+        return Entry::Skip(reason);
+    }
+    Entry::checked(place.path, place.line, article, warnings, source_from)
+}
+
+/// Every field problem of one record, gathered so that all are reported at once.
+struct Problems<'p, 'a> {
+    place: &'p Place<'a>,
+    errors: Vec<IngestError>,
+}
+
+impl Problems<'_, '_> {
+    /// The field's value, or its default after noting why it is unusable.
+    fn take<T: Default>(&mut self, result: Result<T, FieldError>) -> T {
+        result.unwrap_or_else(|error| {
+            self.errors.push(self.place.field_error(error));
+            T::default()
+        })
     }
 }
+
+type Made = (Article, Vec<IngestError>, SourceFrom);
 
 fn article(
     fields: &Fields,
     body: Conversion,
     place: &Place,
     options: &Options,
-) -> Result<(Article, Vec<IngestError>), IngestError> {
+) -> Result<Made, Vec<IngestError>> {
     let sep = place.assignment;
-    let text = |names: &[&str]| fields.text(names).map_err(|e| place.field_error(e));
-    let title = text(&["title", "name", "headline"])?
-        .ok_or_else(|| place.missing("title", &format!("{sep}\"The article's title\"")))?;
-    let authors = fields
-        .list(&["authors", "author", "creator", "byline"])
-        .map_err(|e| place.field_error(e))?
+    let mut problems = Problems {
+        place,
+        errors: Vec::new(),
+    };
+    let mut warnings = Vec::new();
+    let slug = strip_date_prefix(place.stem);
+    let title = match problems.take(fields.text(&["title", "name", "headline"])) {
+        Some(title) => Some(title),
+        None => match options.site.as_ref().and_then(|s| s.title_from_slug(slug)) {
+            Some(title) => {
+                warnings.push(place.error(
+                    None,
+                    format!("no title; it is {title:?}, from the file name, as the site shows it (add title{sep}\"…\" to choose one)"),
+                ));
+                Some(title)
+            }
+            None => {
+                problems
+                    .errors
+                    .push(place.missing("title", &format!("{sep}\"The article's title\"")));
+                None
+            }
+        },
+    };
+    let mut authors = problems
+        .take(fields.names(&["authors", "author", "creator", "byline"]))
+        .or_else(|| fields.nested_list(&["extra", "params"], &["authors", "author"]))
         .unwrap_or_default();
     if authors.is_empty() {
-        return Err(place.missing("authors", &format!("{sep}[\"Author Name\"]")));
+        authors.extend(options.default_author());
     }
-    let source = match text(&["source", "publisher", "site", "outlet"])?
-        .or_else(|| options.default_source.clone())
-    {
-        Some(source) => source,
-        None => {
-            return Err(place.missing(
-                "source",
-                &format!("{sep}\"Outlet Name\" (or pass --default-source)"),
-            ))
-        }
-    };
+    let (source, source_from) =
+        options.source(problems.take(fields.text(&["source", "publisher", "site", "outlet"])));
     let date_names = [
         "date",
         "published",
@@ -92,22 +135,40 @@ fn article(
         "publishDate",
         "created",
     ];
-    let published = match fields.date(&date_names).map_err(|e| place.field_error(e))? {
-        Some(date) => date,
-        None => text(&["path"])?
-            .and_then(|p| date_in_path(&p))
-            .or_else(|| date_in_path(place.stem))
-            .ok_or_else(|| {
+    let published = match fields.date(&date_names) {
+        Ok(Some(date)) => Some(date),
+        Err(error) => {
+            problems.errors.push(place.field_error(error));
+            None
+        }
+        Ok(None) => {
+            let from_path = problems.take(fields.text(&["path"]));
+            let found = from_path
+                .and_then(|p| date_in_path(&p))
+                .or_else(|| date_in_path(place.stem));
+            if found.is_none() {
                 let hint = if place.stem.is_empty() {
                     ""
                 } else {
                     " (or name the file YYYY-MM-DD-slug)"
                 };
-                place.missing("date", &format!("{sep}2021-04-12{hint}"))
-            })?,
+                problems
+                    .errors
+                    .push(place.missing("date", &format!("{sep}2021-04-12{hint}")));
+            }
+            found
+        }
     };
-    let keywords = fields.keywords().map_err(|e| place.field_error(e))?;
-    let mut warnings = Vec::new();
+    let keywords = problems.take(fields.keywords());
+    let summary = problems.take(fields.text(&["summary", "description", "excerpt", "abstract"]));
+    let id = problems.take(fields.text(&["id", "slug"]));
+    let language = problems.take(fields.text(&["language", "lang", "locale"]));
+    let bio = problems.take(fields.text(&["bio", "author_bio"]));
+    let url = problems.take(fields.text(&["url", "link", "canonical_url"]));
+    let (Some(title), Some(published), true) = (title, published, problems.errors.is_empty())
+    else {
+        return Err(problems.errors);
+    };
     if body.dropped_html > 0 {
         warnings.push(IngestError::new(
             place.path,
@@ -125,16 +186,24 @@ fn article(
             insight_corpus::link_refusal(href),
         ));
     }
-    let summary = match text(&["summary", "description", "excerpt", "abstract"])? {
-        Some(summary) => summary,
-        None => first_paragraph(&body.blocks),
+    let summary = summary.unwrap_or_else(|| first_paragraph(&body.blocks));
+    let url = match (&options.site, url) {
+        (Some(site), Some(path)) if path.starts_with('/') => site.join(&path),
+        (_, Some(url)) => original_address(url, place, &mut warnings),
+        (Some(site), None) => site.address(&Post {
+            path: place.path,
+            fields,
+            published,
+            title: &title,
+            slug,
+        }),
+        (None, None) => None,
     };
-    let id = choose_id(
-        text(&["id", "slug"])?,
-        strip_date_prefix(place.stem),
-        &title,
-        &published.to_string(),
-    );
+    let id = choose_id(id, slug, &title, &published.to_string());
+    let mut body_blocks = body.blocks;
+    if let (Some(_), Some(page)) = (&options.site, &url) {
+        crate::site::links::resolve(&mut body_blocks, page);
+    }
     let article = Article {
         id,
         title,
@@ -142,29 +211,19 @@ fn article(
         source,
         published,
         keywords,
-        language: text(&["language", "lang", "locale"])?
-            .unwrap_or_else(|| options.default_language.clone()),
+        language: language.unwrap_or_else(|| options.default_language.clone()),
         summary,
-        body: body.blocks,
-        bio: text(&["bio", "author_bio"])?,
-        url: original_address(
-            text(&["url", "link", "canonical_url"])?,
-            place,
-            &mut warnings,
-        ),
+        body: body_blocks,
+        bio,
+        url,
     };
-    Ok((article, warnings))
+    Ok((article, warnings, source_from))
 }
 
 /// The article's original address when it is a full `http`/`https` address. Anything else
 /// (a site-relative permalink such as `/2021/04/post.html`, a `javascript:` link) is left
 /// out with a warning, and the article is kept.
-fn original_address(
-    url: Option<String>,
-    place: &Place,
-    warnings: &mut Vec<IngestError>,
-) -> Option<String> {
-    let url = url?;
+fn original_address(url: String, place: &Place, warnings: &mut Vec<IngestError>) -> Option<String> {
     if safe_web_address(&url).is_some() {
         return Some(url);
     }

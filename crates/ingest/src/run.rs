@@ -1,29 +1,65 @@
-//! An ingest run: walking the input paths, reading each file behind a panic boundary,
-//! and making ids unique across the whole run.
+//! An ingest run: walking the input paths (a static site's root by its own layout),
+//! reading each file behind a panic boundary, and making ids unique across the whole run.
 
 use crate::entry::Entry;
 use crate::error::IngestError;
 use crate::formats;
-use crate::options::Options;
-use crate::report::{Report, Skip};
+use crate::options::{Options, SourceFrom};
+use crate::report::{Report, SiteNote, Skip};
+use crate::site::{self, Planned};
 use insight_corpus::cores::on_every_core;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-/// Reads every file under `paths` (folders recursively, in name order).
+/// One file to read, with the settings it is read with.
+struct Job {
+    path: PathBuf,
+    options: Arc<Options>,
+    /// Which input path the file came from (for the run's warnings about it).
+    input: usize,
+}
+
+/// Reads every file under `paths` (folders recursively, in name order). A folder that is
+/// a Jekyll, Hugo or Zola site's root is read as that site: its posts only, with the
+/// site's title, author and addresses.
 pub fn ingest(paths: &[PathBuf], options: &Options) -> Report {
     let mut report = Report::default();
-    let mut files = Vec::new();
-    for path in paths {
-        collect_files(path, &mut files, &mut report);
+    let mut jobs = Vec::new();
+    for (input, path) in paths.iter().enumerate() {
+        let mut own = options.clone();
+        if own.fallback_source.is_none() {
+            own.fallback_source = folder_name(path);
+        }
+        collect_files(path, &Arc::new(own), input, &mut jobs, &mut report);
     }
-    let results: Vec<(PathBuf, Result<Vec<Entry>, IngestError>)> = read_all(files, options);
-    for (path, result) in results {
+    let results = on_every_core(&jobs, |job| read_one(&job.path, &job.options));
+    report.articles.reserve(jobs.len());
+    let mut fallback_sources = vec![0usize; paths.len()];
+    for (job, result) in jobs.iter().zip(results) {
         report.files += 1;
         match result {
-            Ok(entries) => add_entries(&mut report, &path, entries),
+            Ok((kind, entries)) => {
+                for entry in entries {
+                    if let Entry::Article {
+                        source_from: SourceFrom::Fallback,
+                        ..
+                    } = entry
+                    {
+                        fallback_sources[job.input] += 1;
+                    }
+                    add_entry(&mut report, &job.path, &kind, entry);
+                }
+            }
             Err(error) => report.errors.push(error),
+        }
+    }
+    for (input, count) in fallback_sources.into_iter().enumerate() {
+        if count > 0 {
+            report
+                .warnings
+                .push(unnamed_source(&paths[input], options, count));
         }
     }
     make_ids_unique(&mut report);
@@ -31,20 +67,59 @@ pub fn ingest(paths: &[PathBuf], options: &Options) -> Report {
     report
 }
 
-/// Reads the files on all cores, keeping their order.
-fn read_all(
-    files: Vec<PathBuf>,
-    options: &Options,
-) -> Vec<(PathBuf, Result<Vec<Entry>, IngestError>)> {
-    let read = on_every_core(&files, |p| read_one(p, options));
-    files.into_iter().zip(read).collect()
+/// The name of the folder files under `path` came from, to stand in as their source.
+fn folder_name(path: &Path) -> Option<String> {
+    let folder = if path.is_dir() {
+        path.to_path_buf()
+    } else {
+        path.parent()?.to_path_buf()
+    };
+    let folder = std::fs::canonicalize(&folder).unwrap_or(folder);
+    folder
+        .file_name()
+        .and_then(|n| n.to_str())
+        .map(str::to_string)
 }
 
-/// Reads one file; a bug in a reader becomes this file's error, not the run's end.
-fn read_one(path: &Path, options: &Options) -> Result<Vec<Entry>, IngestError> {
+/// The one warning for the articles under `input` that name no source.
+fn unnamed_source(input: &Path, options: &Options, count: usize) -> IngestError {
+    let (name, from) = match &options.fallback_source {
+        Some(title) => (title.clone(), "the collection's title"),
+        None => (
+            folder_name(input).unwrap_or_else(|| "Unknown source".to_string()),
+            "this folder's name",
+        ),
+    };
+    let articles = if count == 1 {
+        "1 article names".to_string()
+    } else {
+        format!("{count} articles name")
+    };
+    IngestError::new(
+        input,
+        None,
+        format!(
+            "{articles} no source; they get {name:?}, {from} (set `source` in each file, \
+             `default_source` in collection.toml, or pass --default-source)"
+        ),
+    )
+}
+
+/// Reads one file, with the kind of file its articles come from (`Markdown in a Jekyll
+/// site`); a bug in a reader becomes this file's error, not the run's end.
+fn read_one(path: &Path, options: &Options) -> Result<(String, Vec<Entry>), IngestError> {
     let bytes = std::fs::read(path)
         .map_err(|e| IngestError::new(path, None, format!("cannot read: {e}")))?;
-    catch_unwind(AssertUnwindSafe(|| formats::read(path, &bytes, options))).unwrap_or_else(|_| {
+    catch_unwind(AssertUnwindSafe(|| {
+        let entries = formats::read(path, &bytes, options)?;
+        let format = formats::detect(path, &bytes).map_or("other", |f| f.name());
+        let kind = match &options.site {
+            Some(site) => format!("{format} in a {} site", site.generator.name()),
+            None => format.to_string(),
+        };
+        Ok((kind, entries))
+    }))
+    .unwrap_or_else(|_| {
         Err(IngestError::new(
             path,
             None,
@@ -53,28 +128,42 @@ fn read_one(path: &Path, options: &Options) -> Result<Vec<Entry>, IngestError> {
     })
 }
 
-fn add_entries(report: &mut Report, path: &Path, entries: Vec<Entry>) {
-    for entry in entries {
-        match entry {
-            Entry::Article {
-                article,
-                mut warnings,
-            } => {
-                report.articles.push(*article);
-                report.sources.push(path.to_path_buf());
-                report.warnings.append(&mut warnings);
-            }
-            Entry::Skip(reason) => report.skipped.push(Skip {
-                path: path.to_path_buf(),
-                reason,
-            }),
-            Entry::Error(error) => report.errors.push(error),
+fn add_entry(report: &mut Report, path: &Path, kind: &str, entry: Entry) {
+    match entry {
+        Entry::Article {
+            article,
+            mut warnings,
+            ..
+        } => {
+            *report.kinds.entry(kind.to_string()).or_default() += 1;
+            report.articles.push(*article);
+            report.sources.push(path.to_path_buf());
+            report.warnings.append(&mut warnings);
         }
+        Entry::Skip(reason) => report.skipped.push(Skip {
+            path: path.to_path_buf(),
+            reason,
+        }),
+        Entry::Errors(mut errors) => report.errors.append(&mut errors),
     }
 }
 
-fn collect_files(path: &Path, files: &mut Vec<PathBuf>, report: &mut Report) {
+fn collect_files(
+    path: &Path,
+    options: &Arc<Options>,
+    input: usize,
+    jobs: &mut Vec<Job>,
+    report: &mut Report,
+) {
     if path.is_dir() {
+        match site::detect(path) {
+            Ok(Some(found)) => return collect_site(found, options, input, jobs, report),
+            Ok(None) => {}
+            Err(error) => {
+                // Its settings are unreadable: say so, and read its files as plain files.
+                report.errors.push(error);
+            }
+        }
         let entries = match std::fs::read_dir(path) {
             Ok(entries) => entries,
             Err(error) => {
@@ -94,11 +183,15 @@ fn collect_files(path: &Path, files: &mut Vec<PathBuf>, report: &mut Report) {
                 .and_then(|n| n.to_str())
                 .is_some_and(|n| n.starts_with('.'));
             if !hidden {
-                collect_files(&child, files, report);
+                collect_files(&child, options, input, jobs, report);
             }
         }
     } else if path.exists() {
-        files.push(path.to_path_buf());
+        jobs.push(Job {
+            path: path.to_path_buf(),
+            options: Arc::clone(options),
+            input,
+        });
     } else {
         report.errors.push(IngestError::new(
             path,
@@ -106,6 +199,46 @@ fn collect_files(path: &Path, files: &mut Vec<PathBuf>, report: &mut Report) {
             "no such file or folder; check the path",
         ));
     }
+}
+
+/// The files of a site: its posts read with the site's defaults, the rest reported.
+fn collect_site(
+    found: site::Site,
+    options: &Arc<Options>,
+    input: usize,
+    jobs: &mut Vec<Job>,
+    report: &mut Report,
+) {
+    let plan = found.plan();
+    let mut note = SiteNote {
+        root: found.root.clone(),
+        title: found.title.clone(),
+        description: found.describe(),
+        posts: 0,
+        left_out: 0,
+        left_alone: plan.left_alone,
+    };
+    let mut own = (**options).clone();
+    own.site = Some(Arc::new(found));
+    let own = Arc::new(own);
+    for (path, planned) in plan.files {
+        match planned {
+            Planned::Read => {
+                note.posts += 1;
+                jobs.push(Job {
+                    path,
+                    options: Arc::clone(&own),
+                    input,
+                });
+            }
+            Planned::Skip(reason) => {
+                note.left_out += 1;
+                report.files += 1;
+                report.skipped.push(Skip { path, reason });
+            }
+        }
+    }
+    report.sites.push(note);
 }
 
 /// Gives every repeated id a numbered suffix (`-2`, `-3`…) and warns about it.

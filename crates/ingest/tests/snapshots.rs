@@ -20,6 +20,9 @@ fn report_text(folder: &Path, report: &insight_ingest::Report) -> String {
     let prefix = format!("{}/", folder.display());
     let mut out = String::new();
     let _ = writeln!(out, "{}", report.summary());
+    for site in &report.sites {
+        let _ = writeln!(out, "site: {}", site.line());
+    }
     for error in &report.errors {
         let _ = writeln!(out, "error: {error}");
     }
@@ -33,12 +36,18 @@ fn report_text(folder: &Path, report: &insight_ingest::Report) -> String {
 }
 
 fn check(name: &str) {
+    check_with(
+        name,
+        &Options {
+            default_source: Some("Fixture Outlet".to_string()),
+            ..Options::default()
+        },
+    );
+}
+
+fn check_with(name: &str, options: &Options) {
     let folder = fixtures().join(name);
-    let options = Options {
-        default_language: "en".to_string(),
-        default_source: Some("Fixture Outlet".to_string()),
-    };
-    let report = ingest(&[folder.join("input")], &options);
+    let report = ingest(&[folder.join("input")], options);
     let articles = serde_json::to_string_pretty(&report.articles).unwrap() + "\n";
     let text = report_text(&folder, &report);
     let expected_json = folder.join("expected.json");
@@ -81,4 +90,26 @@ fn feeds() {
 #[test]
 fn mixed_folder() {
     check("mixed");
+}
+
+/// Site roots are read with no defaults from the run: the site gives them.
+#[test]
+fn jekyll_site() {
+    check_with("jekyll", &Options::default());
+}
+
+#[test]
+fn hugo_site() {
+    check_with("hugo", &Options::default());
+}
+
+#[test]
+fn zola_site() {
+    check_with("zola", &Options::default());
+}
+
+/// Markdown without a site or a source: the folder's name stands in, with one warning.
+#[test]
+fn plain_folder() {
+    check_with("plain-folder", &Options::default());
 }

@@ -147,16 +147,8 @@ fn facts(
         .as_ref()
         .map(plain_text)
         .filter(|t| !t.is_empty());
-    let source = match options.default_source.clone().or(title) {
-        Some(source) => source,
-        None => {
-            let message =
-                "the feed has no title to use as the source; the source is \"Unknown source\" \
-                           (add a <title> to the feed, or pass --default-source)";
-            warnings.push(IngestError::new(path, None, message));
-            "Unknown source".to_string()
-        }
-    };
+    // The run's --default-source names the outlet over the feed's own title.
+    let (source, source_from) = options.source(options.default_source.clone().or(title));
     let language =
         language(feed.language.as_deref(), &options.default_language).unwrap_or_else(|message| {
             warnings.push(IngestError::new(path, None, message));
@@ -165,6 +157,7 @@ fn facts(
     let authors = item::names(&feed.authors);
     FeedFacts {
         source,
+        source_from,
         language,
         authors,
     }

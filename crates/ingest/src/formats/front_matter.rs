@@ -1,5 +1,6 @@
-//! Front matter at the top of a Markdown file: YAML between `---` lines (Jekyll, Hugo) or
-//! TOML between `+++` lines (Zola, Hugo), read into one loose record shape.
+//! Front matter at the top of a Markdown file: YAML between `---` lines (Jekyll, Hugo),
+//! TOML between `+++` lines (Zola, Hugo) or a JSON object (Hugo), read into one loose
+//! record shape.
 
 use crate::error::IngestError;
 use serde_json::{Map, Value};
@@ -9,6 +10,7 @@ use std::path::Path;
 enum Syntax {
     Yaml,
     Toml,
+    Json,
 }
 
 /// A Markdown file split into its front matter and body.
@@ -23,6 +25,9 @@ pub struct Document<'a> {
 /// Splits `text` at its front matter fences; `Ok(None)` means it has no front matter.
 pub fn split<'a>(path: &Path, text: &'a str) -> Result<Option<Document<'a>>, IngestError> {
     let first_line = text.lines().next().unwrap_or("").trim_end();
+    if first_line.starts_with('{') {
+        return Ok(Some(json_front(text)));
+    }
     let (syntax, fence) = match first_line {
         "---" => (Syntax::Yaml, "---"),
         "+++" => (Syntax::Toml, "+++"),
@@ -45,6 +50,22 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Option<Document<'a>>, Ing
     Err(IngestError::new(path, Some(1), format!("front matter: the opening {fence} line has no closing {fence} line; add one after the last field")))
 }
 
+/// Hugo's JSON front matter: the object at the top, the body after it. An object that
+/// does not end is all front matter, and its error is reported when it is read.
+fn json_front(text: &str) -> Document<'_> {
+    let mut objects = serde_json::Deserializer::from_str(text).into_iter::<serde::de::IgnoredAny>();
+    let end = match objects.next() {
+        Some(Ok(_)) => objects.byte_offset(),
+        _ => text.len(),
+    };
+    Document {
+        syntax: Syntax::Json,
+        front: &text[..end],
+        front_line: 1,
+        body: &text[end..],
+    }
+}
+
 impl Document<'_> {
     /// Parses the front matter into a record, reporting syntax errors at their line.
     pub fn fields(&self, path: &Path) -> Result<Map<String, Value>, IngestError> {
@@ -63,6 +84,15 @@ impl Document<'_> {
                         format!("{} (TOML between +++ lines)", e.message().trim()),
                     )
                 }),
+            Syntax::Json => serde_json::from_str::<Value>(self.front).map_err(|e| {
+                (
+                    Some(e.line().max(1)),
+                    format!(
+                        "{} (JSON object at the top)",
+                        insight_corpus::json_message(&e)
+                    ),
+                )
+            }),
             Syntax::Yaml => serde_saphyr::from_str::<Value>(self.front).map_err(|e| {
                 let line = e.location().map(|l| l.line() as usize).filter(|&l| l > 0);
                 let message = e.to_string();
@@ -98,7 +128,7 @@ impl Document<'_> {
     pub fn assignment(&self) -> &'static str {
         match self.syntax {
             Syntax::Toml => " = ",
-            Syntax::Yaml => ": ",
+            Syntax::Yaml | Syntax::Json => ": ",
         }
     }
 
@@ -107,7 +137,12 @@ impl Document<'_> {
         self.front
             .lines()
             .position(|line| {
-                let rest = line.trim_start().strip_prefix(key).map(str::trim_start);
+                // JSON front matter quotes its keys.
+                let line = line.trim_start();
+                let line = line.strip_prefix('"').unwrap_or(line);
+                let rest = line
+                    .strip_prefix(key)
+                    .map(|r| r.strip_prefix('"').unwrap_or(r).trim_start());
                 rest.is_some_and(|rest| rest.starts_with('=') || rest.starts_with(':'))
             })
             .map(|i| i + self.front_line)
@@ -115,7 +150,7 @@ impl Document<'_> {
 }
 
 /// TOML to the loose record shape; dates and times become their text.
-fn toml_to_json(table: toml::Table) -> Value {
+pub(crate) fn toml_to_json(table: toml::Table) -> Value {
     fn convert(value: toml::Value) -> Value {
         match value {
             toml::Value::String(s) => Value::String(s),

@@ -1,7 +1,7 @@
 //! The input formats, how a file's format is recognised, and reading one file.
 
 pub mod feed;
-mod front_matter;
+pub(crate) mod front_matter;
 pub mod markdown;
 pub mod page_text;
 pub mod records;
@@ -19,6 +19,19 @@ pub enum Format {
     Json,
     JsonLines,
     Feed,
+}
+
+impl Format {
+    /// The format's name in a report: what kind of file an article came from.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "Markdown",
+            Format::PageText => "saved page text",
+            Format::Json => "JSON records",
+            Format::JsonLines => "JSON Lines records",
+            Format::Feed => "RSS or Atom feed items",
+        }
+    }
 }
 
 /// Recognises a file's format by its extension, or by its content when the extension

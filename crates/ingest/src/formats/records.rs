@@ -65,7 +65,7 @@ fn read_record(path: &Path, json: &str, line: usize, options: &Options) -> Entry
     let value: Value = match serde_json::from_str(json) {
         Ok(value) => value,
         Err(e) => {
-            return Entry::Error(
+            return Entry::error(
                 json_error(
                     path,
                     &e,
@@ -76,7 +76,7 @@ fn read_record(path: &Path, json: &str, line: usize, options: &Options) -> Entry
         }
     };
     let Value::Object(map) = value else {
-        return Entry::Error(IngestError::new(
+        return Entry::error(IngestError::new(
             path,
             Some(line),
             "record: expected an object of article fields",
@@ -86,7 +86,7 @@ fn read_record(path: &Path, json: &str, line: usize, options: &Options) -> Entry
     let body = match body_of(&fields) {
         Ok(body) => body,
         Err(message) => {
-            return Entry::Error(IngestError::new(
+            return Entry::error(IngestError::new(
                 path,
                 Some(line),
                 format!("record: {message}"),

@@ -8,6 +8,7 @@ use crate::blocks::Conversion;
 use crate::dates::parse_date;
 use crate::entry::Entry;
 use crate::error::IngestError;
+use crate::options::SourceFrom;
 use crate::record::{first_paragraph, shorten};
 use crate::slug::choose_id;
 use feed_rs::model::{Entry as FeedEntry, Person, Text};
@@ -21,6 +22,7 @@ const MAX_KEYWORDS: usize = 50;
 /// What every item of a feed shares.
 pub struct FeedFacts {
     pub source: String,
+    pub source_from: SourceFrom,
     pub language: String,
     /// The feed's own authors, for items that name none.
     pub authors: Vec<String>,
@@ -43,10 +45,10 @@ pub fn build(
     let problem = |message: String| IngestError::new(path, line, format!("{label}: {message}"));
     let (body, published, mut messages) = match required(&title, entry, scan) {
         Ok(found) => found,
-        Err(message) => return Entry::Error(problem(message)),
+        Err(message) => return Entry::error(problem(message)),
     };
     messages.extend(conversion_messages(&body));
-    let authors = authors(entry, facts, &mut messages);
+    let authors = authors(entry, facts);
     let (keywords, categories) = keywords(entry);
     if categories > MAX_KEYWORDS {
         messages.push(format!(
@@ -74,7 +76,7 @@ pub fn build(
         bio: None,
         url,
     };
-    Entry::checked(path, line, article, warnings)
+    Entry::checked(path, line, article, warnings, facts.source_from)
 }
 
 /// The fields an item cannot do without: a title, some text and a date (with warnings
@@ -114,21 +116,14 @@ fn conversion_messages(body: &Conversion) -> Vec<String> {
     messages
 }
 
-/// The item's authors, else the feed's, else "Unknown author" with a warning.
-fn authors(entry: &FeedEntry, facts: &FeedFacts, messages: &mut Vec<String>) -> Vec<String> {
-    let mut authors = names(&entry.authors);
+/// The item's authors, else the feed's; none when neither names anybody.
+fn authors(entry: &FeedEntry, facts: &FeedFacts) -> Vec<String> {
+    let authors = names(&entry.authors);
     if authors.is_empty() {
-        authors = facts.authors.clone();
+        facts.authors.clone()
+    } else {
+        authors
     }
-    if authors.is_empty() {
-        messages.push(
-            "no author (<author>, <dc:creator> or the feed's author); the author is \
-             \"Unknown author\" (add <dc:creator>Author Name</dc:creator>)"
-                .to_string(),
-        );
-        authors.push("Unknown author".to_string());
-    }
-    authors
 }
 
 /// The item's web address: its alternate (or first) link, if it is http or https.
@@ -309,8 +304,13 @@ pub fn names(people: &[Person]) -> Vec<String> {
         let name = collapse(raw);
         let name = name.trim_matches(|c: char| "()<>[]\"',;".contains(c) || c.is_whitespace());
         let only_email = name.contains('@') && !name.contains(' ');
-        if !name.is_empty() && !only_email && !names.iter().any(|n| n == name) {
-            names.push(name.to_string());
+        if name.is_empty() || only_email {
+            continue;
+        }
+        for one in crate::names::split_names(name) {
+            if !names.contains(&one) {
+                names.push(one);
+            }
         }
     }
     names

@@ -9,7 +9,7 @@ mod tests;
 
 use crate::entry::Entry;
 use crate::error::IngestError;
-use crate::options::Options;
+use crate::options::{Options, SourceFrom};
 use crate::slug::choose_id;
 use body::{keywords_value, paragraphs, split_keywords, summary, take_bio, Paragraph};
 use byline::{field, is_byline, read_byline, segments, strip_author_prefix, Field};
@@ -68,11 +68,13 @@ pub fn read(path: &Path, text: &str, options: &Options) -> Entry {
             "more than {MAX_LINES} lines, far more than a saved article page has; \
              check that the file is one saved page"
         );
-        return Entry::Error(IngestError::new(path, None, message));
+        return Entry::error(IngestError::new(path, None, message));
     };
     match find_layout(&lines).and_then(|layout| build(path, &layout, options)) {
-        Ok((article, warnings, line)) => Entry::checked(path, Some(line), article, warnings),
-        Err((line, message)) => Entry::Error(IngestError::new(path, line, message)),
+        Ok((article, warnings, line, source_from)) => {
+            Entry::checked(path, Some(line), article, warnings, source_from)
+        }
+        Err((line, message)) => Entry::error(IngestError::new(path, line, message)),
     }
 }
 
@@ -235,7 +237,7 @@ fn build(
     path: &Path,
     layout: &Layout,
     options: &Options,
-) -> Result<(Article, Vec<IngestError>, usize), Failure> {
+) -> Result<(Article, Vec<IngestError>, usize, SourceFrom), Failure> {
     let mut warnings = Vec::new();
     let (byline, published, byline_line) = dated_byline(path, layout, &mut warnings)?;
     let mut paragraphs = paragraphs(trim_navigation(layout.body));
@@ -250,26 +252,14 @@ fn build(
     };
     let title = strip_author_prefix(&layout.title, &byline.authors).to_string();
     let warn = |message: &str| IngestError::new(path, Some(byline_line), message);
-    let authors = if byline.authors.is_empty() {
+    if byline.authors.is_empty() {
         warnings.push(warn(
-            "byline: no author (\"By\") field; the author is set to \"Unknown author\" \
-             (add \"By Author Name\" to the byline)",
+            "byline: no author (\"By\") field; the article names no author \
+             (add \"By Author Name\" to the byline if it has one)",
         ));
-        vec!["Unknown author".to_string()]
-    } else {
-        byline.authors
-    };
-    let source = match (byline.source, &options.default_source) {
-        (Some(source), _) => source,
-        (None, Some(default)) => default.clone(),
-        (None, None) => {
-            warnings.push(warn(
-                "byline: no \"Source:\" field; the source is set to \"Unknown source\" \
-                 (add \"Source: Outlet Name\" to the byline, or pass --default-source)",
-            ));
-            "Unknown source".to_string()
-        }
-    };
+    }
+    let authors = byline.authors;
+    let (source, source_from) = options.source(byline.source);
     let keywords = keywords(path, layout, &mut warnings);
     let texts = std::iter::once(title.as_str()).chain(paragraphs.iter().map(|p| p.text.as_str()));
     let article = Article {
@@ -285,7 +275,7 @@ fn build(
         bio,
         url: None,
     };
-    Ok((article, warnings, layout.title_line))
+    Ok((article, warnings, layout.title_line, source_from))
 }
 
 /// The byline's fields, its date (which an article cannot do without) and its line.

@@ -38,9 +38,9 @@ pub(super) fn read_with(text: &str, options: &Options) -> Entry {
 /// Reads `text`, expecting an article; returns it with its warnings as text.
 pub(super) fn read_ok(text: &str) -> (Article, Vec<String>) {
     match read_with(text, &Options::default()) {
-        Entry::Article { article, warnings } => {
-            (*article, warnings.iter().map(ToString::to_string).collect())
-        }
+        Entry::Article {
+            article, warnings, ..
+        } => (*article, warnings.iter().map(ToString::to_string).collect()),
         other => panic!("expected an article, got {other:?}"),
     }
 }
@@ -52,7 +52,11 @@ pub(super) fn article_of(text: &str) -> Article {
 /// Reads `text`, expecting an error; returns it as text.
 pub(super) fn error(text: &str) -> String {
     match read_with(text, &Options::default()) {
-        Entry::Error(error) => error.to_string(),
+        Entry::Errors(errors) => errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n"),
         other => panic!("expected an error, got {other:?}"),
     }
 }

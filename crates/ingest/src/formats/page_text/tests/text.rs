@@ -108,7 +108,9 @@ pub(super) const CHINESE: &str = "您现在的位置：首页 > 最新观点
 #[test]
 fn chinese_page() {
     let read_chinese = || match read(Path::new("流域协定.txt"), CHINESE, &Options::default()) {
-        Entry::Article { article, warnings } => (article, warnings),
+        Entry::Article {
+            article, warnings, ..
+        } => (article, warnings),
         other => panic!("{other:?}"),
     };
     let (article, warnings) = read_chinese();
