@@ -220,6 +220,11 @@ impl Collection {
         self.revision.set(self.revision.get().wrapping_add(1));
     }
 
+    /// Whether any article of the collection names an author.
+    pub fn has_authors(&self) -> bool {
+        !self.manifest.authors.is_empty()
+    }
+
     /// Every keyword of the collection, most frequent first.
     pub fn keywords(&self) -> &[Keyword] {
         &self.keywords

@@ -266,7 +266,7 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                 if !collection.keywords().is_empty() {
                     <KeywordPanel keywords={facets.keywords.clone()} {counting} ontoggle={toggle(Facet::Keywords)} onclear={onclear.clone()} />
                 }
-                <MoreFilters facets={facets.clone()} {counting} onauthor={toggle(Facet::Authors)} onsource={toggle(Facet::Sources)} onyear={toggle(Facet::Years)} />
+                <MoreFilters facets={facets.clone()} has_authors={collection.has_authors()} {counting} onauthor={toggle(Facet::Authors)} onsource={toggle(Facet::Sources)} onyear={toggle(Facet::Years)} />
             </aside>
             <section class="results" aria-labelledby="page-heading" aria-busy={busy.to_string()}>
                 <h1 id="page-heading">{ heading }</h1>
@@ -379,6 +379,8 @@ fn results(
 #[derive(Properties, PartialEq)]
 struct MoreFiltersProps {
     facets: Rc<Facets>,
+    /// Whether the collection names any author: without, the authors' group is left out.
+    has_authors: bool,
     counting: bool,
     onauthor: Callback<String>,
     onsource: Callback<String>,
@@ -396,14 +398,16 @@ fn MoreFilters(props: &MoreFiltersProps) -> Html {
     html! {
         <section class={classes!("keyword-panel", "more-filters", expanded.then_some("expanded"))} aria-labelledby="more-filters-heading">
             <div class="panel-heading">
-                <h2 id="more-filters-heading">{"Authors, sources, years"}</h2>
+                <h2 id="more-filters-heading">{ if props.has_authors { "Authors, sources, years" } else { "Sources, years" } }</h2>
                 <button type="button" class="panel-toggle link-button" aria-controls="more-filters-body"
                     aria-expanded={expanded.to_string()} onclick={toggle}>
                     { if *expanded { "Hide" } else { "Show" } }
                 </button>
             </div>
             <div id="more-filters-body" class="keyword-body">
-                <FacetGroup title="Authors" values={props.facets.authors.clone()} counting={props.counting} ontoggle={props.onauthor.clone()} />
+                if props.has_authors {
+                    <FacetGroup title="Authors" values={props.facets.authors.clone()} counting={props.counting} ontoggle={props.onauthor.clone()} />
+                }
                 <FacetGroup title="Sources" values={props.facets.sources.clone()} counting={props.counting} ontoggle={props.onsource.clone()} />
                 <FacetGroup title="Years" values={props.facets.years.clone()} counting={props.counting} ontoggle={props.onyear.clone()} />
             </div>

@@ -302,7 +302,10 @@ fn related_list(collection: &SharedCollection, related: &[u32]) -> Html {
                         <li lang={article.language.clone()}>
                             <Link<Route> to={Route::Reader { id: article.id.clone() }}>{ article.title.clone() }</Link<Route>>
                             <span class="related-meta">
-                                { format!(" — {}, ", join_names(&article.authors)) }
+                                { match article.authors.as_slice() {
+                                    [] => " — ".to_string(),
+                                    names => format!(" — {}, ", join_names(names)),
+                                } }
                                 <time datetime={article.published.to_string()}>{ article.published.long_form() }</time>
                             </span>
                         </li>

@@ -16,6 +16,7 @@ const BASE = process.env.SITE_BASE ?? "/insight-explorer/";
 const TOOL = resolve(process.env.CORPUS_TOOL ?? "../../target/release/corpus");
 const WORK = resolve(process.env.ARCHIVES_DIR ?? "../../target/e2e-archives");
 const JEKYLL = resolve("../../crates/ingest/tests/fixtures/jekyll/input");
+const SHOTS = process.env.SCREENSHOT_DIR ?? "../../target/e2e-screenshots";
 
 let browser, current;
 const servers = {};
@@ -85,6 +86,7 @@ describe("a Jekyll site's root, published as it is", () => {
     assert.match(await page.textContent(".reader pre"), /def ready_year/);
     const links = await page.$$eval(".reader a", (as) => as.map((a) => a.getAttribute("href")));
     assert.ok(links.includes("https://harbour.example.org/blog/2021/09/20/grid-queues/"), links.join(" | "));
+    await page.screenshot({ path: join(SHOTS, "jekyll-post.png"), fullPage: true });
   });
 });
 
@@ -92,11 +94,15 @@ describe("a bare folder of Markdown: no authors, keywords or source", () => {
   test("the list has no keyword panel and its cards no author", async () => {
     const page = await open("bare");
     assert.equal(await page.textContent(".result-count"), "2 articles");
-    assert.equal(await page.$(".keyword-panel"), null);
+    assert.equal(await page.$("#keywords-heading"), null);
+    assert.ok(await page.$(".more-filters"), "the other filters stay");
+    assert.equal(await page.$("#facet-authors"), null, "no authors to filter by");
+    assert.equal(await page.textContent("#more-filters-heading"), "Sources, years");
     assert.equal(await page.$(".article-card .authors"), null);
     // The folder's name stands in as the source.
     const byline = await page.textContent(".article-card .byline");
     assert.match(byline, /^field-notes · 14 June 2023$/);
+    await page.screenshot({ path: join(SHOTS, "bare-folder-list.png") });
   });
 
   test("an article without authors reads cleanly, in the app and as published", async () => {

@@ -26,6 +26,9 @@ pub struct SourceArgs {
     /// The source of articles that name none.
     #[arg(long)]
     default_source: Option<String>,
+    /// Make a WordPress export's pages articles too (its posts always are).
+    #[arg(long)]
+    include_pages: bool,
     /// Write the corpus even when some files have errors.
     #[arg(long)]
     keep_going: bool,
@@ -78,6 +81,7 @@ fn build_or_try(args: &SourceArgs, dry_run: bool) -> Result<Built, String> {
             .unwrap_or_else(|| "en".to_string()),
         default_source: args.default_source.clone().or(settings.default_source),
         fallback_source: title.clone(),
+        include_pages: args.include_pages,
         ..Options::default()
     };
     let report = ingest(&args.paths, &options);

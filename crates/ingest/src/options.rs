@@ -17,6 +17,8 @@ pub struct Options {
     pub fallback_source: Option<String>,
     /// The Jekyll, Hugo or Zola site a file belongs to, set by the run for each file.
     pub site: Option<Arc<Site>>,
+    /// Whether a WordPress export's pages become articles too (`--include-pages`).
+    pub include_pages: bool,
 }
 
 impl Default for Options {
@@ -26,6 +28,7 @@ impl Default for Options {
             default_source: None,
             fallback_source: None,
             site: None,
+            include_pages: false,
         }
     }
 }

@@ -6,12 +6,14 @@ use insight_ingest::{formats, Options};
 use std::path::{Path, PathBuf};
 
 /// Each reader target and the file name its fuzz target reads the bytes as.
-const TARGETS: [(&str, &str); 5] = [
+const TARGETS: [(&str, &str); 7] = [
     ("markdown", "fuzz.md"),
     ("page_text", "fuzz.txt"),
     ("json_records", "fuzz.json"),
     ("json_lines", "fuzz.jsonl"),
     ("feed", "fuzz.xml"),
+    ("wordpress", "fuzz.xml"),
+    ("html_page", "fuzz.html"),
 ];
 
 fn regressions(target: &str) -> Vec<PathBuf> {

@@ -1,5 +1,6 @@
 //! `cargo xtask bench`: times the corpus tool on this machine: ingesting 10,000 generated
-//! Markdown files and generating 100,000 articles. Each is run several times in one go and
+//! Markdown files, a generated Jekyll site of 10,000 posts from its root and 10,000
+//! generated saved HTML pages, and generating 100,000 articles. Each is run several times in one go and
 //! reported as the median beside the fastest run and the target, so noisy neighbours on a
 //! shared machine show up as spread rather than as a wrong number.
 
@@ -33,6 +34,18 @@ pub fn corpus_tool(root: &Path) -> Result<(), Failure> {
         ])
         .arg(&markdown))?;
 
+    let jekyll = work.join("jekyll-10k");
+    step("Generating a Jekyll site of 10,000 posts (seed 7)");
+    run(Command::new(&corpus)
+        .args(["generate", "--articles", "10000", "--seed", "7", "--jekyll"])
+        .arg(&jekyll))?;
+
+    let html = work.join("html-10k");
+    step("Generating 10,000 saved HTML pages (seed 7)");
+    run(Command::new(&corpus)
+        .args(["generate", "--articles", "10000", "--seed", "7", "--html"])
+        .arg(&html))?;
+
     step("Timing: corpus ingest of 10,000 Markdown files, 5 runs");
     let ingest = time_runs(5, || {
         Command::new(&corpus)
@@ -41,6 +54,26 @@ pub fn corpus_tool(root: &Path) -> Result<(), Failure> {
             .arg("--quiet")
             .arg("-o")
             .arg(work.join("ingested.json"))
+            .status()
+    })?;
+    step("Timing: corpus ingest of a Jekyll site of 10,000 posts, 5 runs");
+    let site = time_runs(5, || {
+        Command::new(&corpus)
+            .arg("ingest")
+            .arg(&jekyll)
+            .arg("--quiet")
+            .arg("-o")
+            .arg(work.join("ingested-jekyll.json"))
+            .status()
+    })?;
+    step("Timing: corpus ingest of 10,000 saved HTML pages, 5 runs");
+    let pages = time_runs(5, || {
+        Command::new(&corpus)
+            .arg("ingest")
+            .arg(&html)
+            .arg("--quiet")
+            .arg("-o")
+            .arg(work.join("ingested-html.json"))
             .status()
     })?;
     step("Timing: corpus generate --articles 100000, 3 runs");
@@ -66,6 +99,8 @@ pub fn corpus_tool(root: &Path) -> Result<(), Failure> {
     println!("| --- | ---: | ---: | ---: | ---: | ---: |");
     for (task, times, target) in [
         ("ingest 10,000 Markdown files", &ingest, 5.0),
+        ("ingest a Jekyll site of 10,000 posts", &site, 3.0),
+        ("ingest 10,000 saved HTML pages", &pages, 30.0),
         ("generate 100,000 articles", &generate, 20.0),
     ] {
         let median = median(times);

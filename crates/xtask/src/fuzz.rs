@@ -13,7 +13,7 @@ pub const DEFAULT_SECONDS: u64 = 60;
 
 /// Each target, and the fixture folder whose files seed it (the readers' own fixtures
 /// reach deep into each format from the first run).
-const TARGETS: [(&str, Option<&str>); 8] = [
+const TARGETS: [(&str, Option<&str>); 10] = [
     (
         "markdown",
         Some("crates/ingest/tests/fixtures/markdown/input"),
@@ -31,6 +31,14 @@ const TARGETS: [(&str, Option<&str>); 8] = [
         Some("crates/ingest/tests/fixtures/json/input"),
     ),
     ("feed", Some("crates/ingest/tests/fixtures/feeds/input")),
+    (
+        "wordpress",
+        Some("crates/ingest/tests/fixtures/wordpress/input"),
+    ),
+    (
+        "html_page",
+        Some("crates/ingest/tests/fixtures/html-pages/input"),
+    ),
     (
         "html_body",
         Some("crates/ingest/tests/fixtures/feeds/input"),

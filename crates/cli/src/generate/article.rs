@@ -223,19 +223,34 @@ impl Generator {
                 if draft.chinese { "zh" } else { "en" }
             )
         };
-        for part in &draft.parts {
-            match part {
-                Part::Heading(t) => text.push_str(&format!("## {t}\n\n")),
-                Part::Paragraph(t) => text.push_str(&format!("{t}\n\n")),
-                Part::Quote(t) => text.push_str(&format!("> {t}\n\n")),
-                Part::List(items) => {
-                    items
-                        .iter()
-                        .for_each(|i| text.push_str(&format!("- {i}\n")));
-                    text.push('\n');
-                }
-            }
+        markdown_body(&draft.parts, &mut text);
+        (format!("{}-{}.md", draft.date, draft.id), text)
+    }
+
+    /// The article at `index` as a Jekyll post, front matter as a Jekyll blog writes it
+    /// (no source: the site names it): (file name under `_posts/`, text).
+    pub fn jekyll_post(&self, index: usize) -> (String, String) {
+        let draft = self.draft(index);
+        let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+        let tags: Vec<String> = draft.keywords.iter().map(|k| quote(k)).collect();
+        let mut text = format!(
+            "---\nlayout: post\ntitle: {}\ndate: {} 09:00:00 +0000\ntags: [{}]\n",
+            quote(&draft.title),
+            draft.date,
+            tags.join(", ")
+        );
+        // Half the posts name their authors; the rest take the site's.
+        if index.is_multiple_of(2) {
+            text.push_str(&format!(
+                "author: {}\n",
+                quote(&draft.authors.join(" and "))
+            ));
         }
+        if draft.chinese {
+            text.push_str("lang: zh\n");
+        }
+        text.push_str("---\n\n");
+        markdown_body(&draft.parts, &mut text);
         (format!("{}-{}.md", draft.date, draft.id), text)
     }
 }
@@ -342,4 +357,86 @@ fn chinese_body(words: usize, rng: &mut Pcg64Mcg) -> Vec<Part> {
         parts.push(Part::Paragraph(paragraph));
     }
     parts
+}
+
+impl Generator {
+    /// The article at `index` as a saved HTML page, as a news site serves it: site menu,
+    /// JSON-LD and OpenGraph metadata, the article, related links, a footer:
+    /// (file name, page).
+    pub fn html_page(&self, index: usize) -> (String, String) {
+        let draft = self.draft(index);
+        let e = escape_html;
+        let authors: Vec<String> = draft
+            .authors
+            .iter()
+            .map(|a| format!("{{\"@type\":\"Person\",\"name\":{}}}", json_text(a)))
+            .collect();
+        let lang = if draft.chinese { "zh" } else { "en" };
+        let mut page = format!(
+            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title} | {source}</title>\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <meta property=\"og:title\" content=\"{title}\">\n<meta property=\"og:site_name\" content=\"{source}\">\n\
+             <meta property=\"article:published_time\" content=\"{date}T09:00:00+00:00\">\n\
+             <link rel=\"canonical\" href=\"https://news.example.org/{date}/{id}/\">\n\
+             <link rel=\"stylesheet\" href=\"/static/site.css\">\n<script src=\"/static/site.js\" defer></script>\n\
+             <script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":{headline},\"datePublished\":\"{date}\",\"author\":[{authors}],\"keywords\":{keywords},\"publisher\":{{\"@type\":\"Organization\",\"name\":{publisher}}}}}</script>\n\
+             </head>\n<body>\n<header class=\"site\"><a href=\"/\">{source}</a><nav><a href=\"/topics\">Topics</a> <a href=\"/about\">About</a> <a href=\"/subscribe\">Subscribe</a></nav></header>\n\
+             <main>\n<article>\n<h1>{title}</h1>\n<p class=\"byline\">By {names} · <time datetime=\"{date}\">{date}</time></p>\n",
+            title = e(&draft.title),
+            source = e(&draft.source),
+            date = draft.date,
+            id = draft.id,
+            headline = json_text(&draft.title),
+            authors = authors.join(","),
+            keywords = json_text(&draft.keywords.join(", ")),
+            publisher = json_text(&draft.source),
+            names = e(&draft.authors.join(" and ")),
+        );
+        for part in &draft.parts {
+            match part {
+                Part::Heading(t) => page.push_str(&format!("<h2>{}</h2>\n", e(t))),
+                Part::Paragraph(t) => page.push_str(&format!("<p>{}</p>\n", e(t))),
+                Part::Quote(t) => {
+                    page.push_str(&format!("<blockquote><p>{}</p></blockquote>\n", e(t)))
+                }
+                Part::List(items) => {
+                    page.push_str("<ul>\n");
+                    items
+                        .iter()
+                        .for_each(|i| page.push_str(&format!("<li>{}</li>\n", e(i))));
+                    page.push_str("</ul>\n");
+                }
+            }
+        }
+        page.push_str("</article>\n<aside class=\"related\"><h2>Related</h2><ul><li><a href=\"/a\">More analysis</a></li><li><a href=\"/b\">Latest commentary</a></li></ul></aside>\n</main>\n<footer><p>Generated page for tests and benchmarks.</p><nav><a href=\"/privacy\">Privacy</a> <a href=\"/contact\">Contact</a></nav></footer>\n</body>\n</html>\n");
+        (format!("{}-{}.html", draft.date, draft.id), page)
+    }
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn json_text(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
+}
+
+/// Writes an article's parts as Markdown.
+fn markdown_body(parts: &[Part], text: &mut String) {
+    for part in parts {
+        match part {
+            Part::Heading(t) => text.push_str(&format!("## {t}\n\n")),
+            Part::Paragraph(t) => text.push_str(&format!("{t}\n\n")),
+            Part::Quote(t) => text.push_str(&format!("> {t}\n\n")),
+            Part::List(items) => {
+                items
+                    .iter()
+                    .for_each(|i| text.push_str(&format!("- {i}\n")));
+                text.push('\n');
+            }
+        }
+    }
 }

@@ -10,7 +10,7 @@ use article::Generator;
 use clap::Args;
 use insight_corpus::CORPUS_VERSION;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Generate a synthetic corpus (or Markdown files) for tests and benchmarks.
@@ -23,11 +23,18 @@ pub struct GenerateArgs {
     #[arg(long, default_value_t = 7)]
     seed: u64,
     /// Where to write the corpus JSON.
-    #[arg(short, long, required_unless_present = "markdown")]
+    #[arg(short, long, required_unless_present_any = ["markdown", "jekyll", "html"])]
     output: Option<PathBuf>,
     /// Write one Markdown file with front matter per article into this folder instead.
     #[arg(long)]
     markdown: Option<PathBuf>,
+    /// Write a Jekyll site into this folder instead: `_config.yml`, the articles as
+    /// posts in `_posts/`, a page and a layout.
+    #[arg(long)]
+    jekyll: Option<PathBuf>,
+    /// Write one saved HTML article page per article into this folder instead.
+    #[arg(long)]
+    html: Option<PathBuf>,
 }
 
 pub fn execute(args: GenerateArgs) -> Result<ExitCode, String> {
@@ -48,6 +55,26 @@ pub fn execute(args: GenerateArgs) -> Result<ExitCode, String> {
             args.articles,
             folder.display()
         );
+    }
+    if let Some(folder) = &args.html {
+        std::fs::create_dir_all(folder)
+            .map_err(|e| format!("{}: cannot create: {e}", folder.display()))?;
+        parallel_chunks(args.articles, |range| {
+            for i in range {
+                let (name, page) = generator.html_page(i);
+                std::fs::write(folder.join(name), page)
+                    .map_err(|e| format!("{}: cannot write: {e}", folder.display()))?;
+            }
+            Ok(Vec::new())
+        })?;
+        eprintln!(
+            "generated {} HTML pages in {}",
+            args.articles,
+            folder.display()
+        );
+    }
+    if let Some(folder) = &args.jekyll {
+        write_jekyll_site(&generator, args.articles, folder)?;
     }
     if let Some(output) = &args.output {
         let mut json = Vec::with_capacity(args.articles * 8 * 1024);
@@ -75,6 +102,41 @@ pub fn execute(args: GenerateArgs) -> Result<ExitCode, String> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A Jekyll site of `count` posts in `folder`, with the settings and files a blog has.
+fn write_jekyll_site(generator: &Generator, count: usize, folder: &Path) -> Result<(), String> {
+    let posts = folder.join("_posts");
+    let layouts = folder.join("_layouts");
+    for dir in [&posts, &layouts] {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
+    }
+    let files = [
+        (
+            folder.join("_config.yml"),
+            "title: Generated Notes\nauthor:\n  name: Generated Author\nurl: https://notes.example.org\nbaseurl: /archive\npermalink: pretty\n",
+        ),
+        (folder.join("about.md"), "---\nlayout: page\ntitle: About\n---\n\nA generated site.\n"),
+        (layouts.join("post.html"), "<article>{{ content }}</article>\n"),
+    ];
+    for (path, text) in files {
+        std::fs::write(&path, text)
+            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+    }
+    parallel_chunks(count, |range| {
+        for i in range {
+            let (name, text) = generator.jekyll_post(i);
+            std::fs::write(posts.join(name), text)
+                .map_err(|e| format!("{}: cannot write: {e}", posts.display()))?;
+        }
+        Ok(Vec::new())
+    })?;
+    eprintln!(
+        "generated a Jekyll site of {count} posts in {}",
+        folder.display()
+    );
+    Ok(())
 }
 
 /// Runs `work` over `0..count` split into one range per core; results keep their order.

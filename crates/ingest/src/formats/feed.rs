@@ -2,7 +2,7 @@
 //! content converted to blocks; an unusable item is an error naming it.
 
 mod hazard;
-mod item;
+pub(crate) mod item;
 mod repair;
 mod scan;
 
@@ -165,7 +165,7 @@ fn facts(
 
 /// The primary subtag of the feed's language (`en` for `en-GB`), else the default; an
 /// error message when the feed names something that is not a language tag.
-fn language(tag: Option<&str>, default: &str) -> Result<String, String> {
+pub(crate) fn language(tag: Option<&str>, default: &str) -> Result<String, String> {
     let Some(tag) = tag.map(str::trim).filter(|t| !t.is_empty()) else {
         return Ok(default.to_string());
     };

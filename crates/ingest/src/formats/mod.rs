@@ -2,9 +2,11 @@
 
 pub mod feed;
 pub(crate) mod front_matter;
+pub mod html_page;
 pub mod markdown;
 pub mod page_text;
 pub mod records;
+pub mod wordpress;
 
 use crate::entry::Entry;
 use crate::error::IngestError;
@@ -19,6 +21,8 @@ pub enum Format {
     Json,
     JsonLines,
     Feed,
+    WordPress,
+    HtmlPage,
 }
 
 impl Format {
@@ -30,6 +34,8 @@ impl Format {
             Format::Json => "JSON records",
             Format::JsonLines => "JSON Lines records",
             Format::Feed => "RSS or Atom feed items",
+            Format::WordPress => "WordPress export posts",
+            Format::HtmlPage => "saved HTML pages",
         }
     }
 }
@@ -45,12 +51,16 @@ pub fn detect(path: &Path, bytes: &[u8]) -> Option<Format> {
     match extension.as_str() {
         "md" | "markdown" | "mdown" => return Some(Format::Markdown),
         "json" => return Some(Format::Json),
+        "html" | "htm" | "xhtml" => return Some(Format::HtmlPage),
         "jsonl" | "ndjson" => return Some(Format::JsonLines),
+        "xml" | "rss" if wordpress::looks_like_export(bytes) => return Some(Format::WordPress),
         "xml" | "rss" | "atom" => return Some(Format::Feed),
         _ => {}
     }
     let text = std::str::from_utf8(&bytes[..bytes.len().min(64 * 1024)]).unwrap_or("");
-    if feed::looks_like_feed(bytes) {
+    if wordpress::looks_like_export(bytes) {
+        Some(Format::WordPress)
+    } else if feed::looks_like_feed(bytes) {
         Some(Format::Feed)
     } else if page_text::looks_like_page_text(text) {
         Some(Format::PageText)
@@ -69,17 +79,29 @@ pub fn read(path: &Path, bytes: &[u8], options: &Options) -> Result<Vec<Entry>, 
     }
     let Some(format) = detect(path, bytes) else {
         return Ok(vec![Entry::Skip(
-            "not an article file (articles are .md, .txt saved pages, .json, .jsonl or feeds)"
+            "not an article file (articles are .md, .txt or .html saved pages, .json, .jsonl, feeds or WordPress exports)"
                 .to_string(),
         )]);
     };
     Ok(match format {
         Format::Feed => feed::read(path, bytes, options)?,
+        Format::WordPress => wordpress::read(path, decode(path, bytes)?, options),
+        Format::HtmlPage => vec![html_page::read(path, &html_page_text(bytes), options)],
         Format::Markdown => vec![markdown::read(path, decode(path, bytes)?, options)],
         Format::PageText => vec![page_text::read(path, decode(path, bytes)?, options)],
         Format::Json => records::read_json(path, decode(path, bytes)?, options)?,
         Format::JsonLines => records::read_json_lines(path, decode(path, bytes)?, options),
     })
+}
+
+/// A saved page's text: UTF-8, or Latin-1 (ISO 8859-1) where it is not, so a page saved
+/// in an older encoding still reads.
+fn html_page_text(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(_) => bytes.iter().map(|&b| char::from(b)).collect(),
+    }
 }
 
 /// The file as UTF-8 text without a byte-order mark.

@@ -17,7 +17,7 @@ use insight_corpus::{Article, Block, Date, Inline};
 use std::path::Path;
 
 /// Categories beyond this many are not kept as keywords.
-const MAX_KEYWORDS: usize = 50;
+pub(crate) const MAX_KEYWORDS: usize = 50;
 
 /// What every item of a feed shares.
 pub struct FeedFacts {
@@ -101,7 +101,7 @@ fn required(
 }
 
 /// Warnings about what the HTML conversion left out.
-fn conversion_messages(body: &Conversion) -> Vec<String> {
+pub(crate) fn conversion_messages(body: &Conversion) -> Vec<String> {
     let mut messages = Vec::new();
     if body.dropped_html > 0 {
         messages.push(format!(
