@@ -97,7 +97,7 @@ fn build_or_try(args: &SourceArgs, dry_run: bool) -> Result<Built, String> {
         report
             .skipped
             .iter()
-            .for_each(|s| eprintln!("skipped: {}: {}", s.path.display(), s.reason));
+            .for_each(|s| eprintln!("skipped: {s}"));
     }
     report.errors.iter().for_each(|e| eprintln!("error: {e}"));
     let failed = !report.errors.is_empty();

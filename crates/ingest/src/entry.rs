@@ -17,6 +17,12 @@ pub enum Entry {
     },
     /// A record read but deliberately left out (a draft, say), with the reason.
     Skip(String),
+    /// One record of a file of many left out: its line, what it is, and the reason.
+    SkipRecord {
+        line: usize,
+        record: String,
+        reason: String,
+    },
     /// A record that cannot become an article, with every problem found in it, so that
     /// its owner can fix them all in one go.
     Errors(Vec<IngestError>),

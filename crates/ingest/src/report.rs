@@ -9,7 +9,24 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skip {
     pub path: PathBuf,
+    /// Where in the file, for a file of many records (a WordPress export's item).
+    pub line: Option<usize>,
+    /// Which record, for a file of many ("post \"About us\"").
+    pub record: Option<String>,
     pub reason: String,
+}
+
+impl std::fmt::Display for Skip {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if let Some(record) = &self.record {
+            write!(f, ": {record}")?;
+        }
+        write!(f, ": {}", self.reason)
+    }
 }
 
 /// A static site the run recognised, and what it read of it.

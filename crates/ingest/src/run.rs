@@ -142,6 +142,18 @@ fn add_entry(report: &mut Report, path: &Path, kind: &str, entry: Entry) {
         }
         Entry::Skip(reason) => report.skipped.push(Skip {
             path: path.to_path_buf(),
+            line: None,
+            record: None,
+            reason,
+        }),
+        Entry::SkipRecord {
+            line,
+            record,
+            reason,
+        } => report.skipped.push(Skip {
+            path: path.to_path_buf(),
+            line: Some(line),
+            record: Some(record),
             reason,
         }),
         Entry::Errors(mut errors) => report.errors.append(&mut errors),
@@ -234,7 +246,12 @@ fn collect_site(
             Planned::Skip(reason) => {
                 note.left_out += 1;
                 report.files += 1;
-                report.skipped.push(Skip { path, reason });
+                report.skipped.push(Skip {
+                    path,
+                    line: None,
+                    record: None,
+                    reason,
+                });
             }
         }
     }

@@ -30,7 +30,7 @@ fn report_text(folder: &Path, report: &insight_ingest::Report) -> String {
         let _ = writeln!(out, "warning: {warning}");
     }
     for skip in &report.skipped {
-        let _ = writeln!(out, "skipped: {}: {}", skip.path.display(), skip.reason);
+        let _ = writeln!(out, "skipped: {skip}");
     }
     out.replace(&prefix, "")
 }
@@ -112,4 +112,16 @@ fn zola_site() {
 #[test]
 fn plain_folder() {
     check_with("plain-folder", &Options::default());
+}
+
+/// Saved HTML pages of several structures, read with no defaults from the run.
+#[test]
+fn html_pages() {
+    check_with("html-pages", &Options::default());
+}
+
+/// WordPress exports (WXR 1.1 and 1.2) with every kind of record.
+#[test]
+fn wordpress_exports() {
+    check_with("wordpress", &Options::default());
 }

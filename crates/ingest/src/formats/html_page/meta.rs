@@ -19,6 +19,8 @@ pub struct PageMeta {
     pub url: Option<String>,
     /// The text of the page's one `<h1>`, when it has exactly one.
     pub heading: Option<String>,
+    /// How many `<article>` elements the page has: a listing has one per teaser.
+    pub articles: usize,
     /// The JSON-LD `@type` of the page, when it names one (`CollectionPage`, say).
     pub page_type: Option<String>,
 }
@@ -109,6 +111,7 @@ pub fn read(document: &Html) -> PageMeta {
             .find_map(|l| l.value().attr("href").map(str::to_string))
     });
     meta.url = canonical.or(meta.url).or_else(|| first("og:url"));
+    meta.articles = selector("article").map_or(0, |s| document.select(&s).count());
     if let Some(h1) = selector("h1") {
         let headings: Vec<String> = document
             .select(&h1)

@@ -27,12 +27,16 @@ use std::path::Path;
 /// JSON-LD types of pages that list articles rather than being one.
 const LISTING_TYPES: [&str; 4] = ["CollectionPage", "SearchResultsPage", "ItemList", "WebSite"];
 
+/// How many `<article>` elements make a page a listing: an article page may hold a few
+/// (its own, "most read" teasers); a tag or archive page holds one per teaser.
+const LISTING_ARTICLES: usize = 6;
+
 /// Reads one saved page into one entry.
 pub fn read(path: &Path, html: &str, options: &Options) -> Entry {
     let document = Html::parse_document(html);
     let visible = text::visible_text(&document);
-    if page_text::looks_like_page_text(&visible) {
-        return as_page_text(path, &visible, options);
+    if let Some(page) = page_text::institute_page(&visible) {
+        return as_page_text(path, page, options);
     }
     let meta = meta::read(&document);
     if let Some(kind) = meta
@@ -41,6 +45,12 @@ pub fn read(path: &Path, html: &str, options: &Options) -> Entry {
         .filter(|t| LISTING_TYPES.contains(t))
     {
         return Entry::Skip(format!("not an article: the page calls itself a {kind}"));
+    }
+    if meta.articles >= LISTING_ARTICLES {
+        return Entry::Skip(format!(
+            "not an article: the page lists {} articles (an index, tag or archive page)",
+            meta.articles
+        ));
     }
     let base = meta
         .url
@@ -141,6 +151,7 @@ pub fn read(path: &Path, html: &str, options: &Options) -> Entry {
         .unwrap_or_else(|| options.default_language.clone());
     let (source, source_from) = options.source(meta.site_name.clone().or(found.site_name.clone()));
     drop_repeated_head(&mut body.blocks, &title, &authors);
+    drop_trailing_links(&mut body.blocks);
     let summary = meta
         .description
         .clone()
@@ -210,6 +221,41 @@ fn drop_repeated_head(blocks: &mut Vec<Block>, title: &str, authors: &[String]) 
     let head = blocks.iter().take(2).take_while(|b| repeated(b)).count();
     if head < blocks.len() {
         blocks.drain(..head);
+    }
+}
+
+/// Headings of the link lists a site puts after its articles ("More from Opinion").
+const LINK_LIST_HEADINGS: [&str; 9] = [
+    "more from",
+    "more on",
+    "related",
+    "read more",
+    "most read",
+    "most viewed",
+    "recommended",
+    "you may also like",
+    "latest",
+];
+
+/// Takes off the article's end a heading such as "More from Opinion" followed only by a
+/// list of links: the site's, kept by the reader mode when it sits inside the article.
+fn drop_trailing_links(blocks: &mut Vec<Block>) {
+    let Some(at) = blocks.len().checked_sub(2) else {
+        return;
+    };
+    let heading = match &blocks[at] {
+        Block::Heading { .. } => {
+            let mut text = String::new();
+            blocks[at].push_plain_text(&mut text);
+            text.trim().to_lowercase()
+        }
+        _ => return,
+    };
+    let links_only = matches!(&blocks[at + 1], Block::List { items, .. } if items.iter().all(|item| {
+        matches!(item.as_slice(), [Block::Paragraph { content }] if matches!(content.as_slice(), [insight_corpus::Inline::Link { .. }]))
+    }));
+    if links_only && LINK_LIST_HEADINGS.iter().any(|h| heading.starts_with(h)) {
+        blocks.truncate(at);
     }
 }
 

@@ -54,6 +54,30 @@ pub fn looks_like_page_text(text: &str) -> bool {
     breadcrumb + byline + keywords >= 2
 }
 
+/// The part of a page's visible text (a saved HTML page's) that is a saved article page:
+/// from its breadcrumb line on, when it has a breadcrumb, a byline of two or more fields
+/// after it, and a keywords line. A site's menu above the breadcrumb is left off; a blog
+/// post's byline alone, or a tag page's list of bylines, is not enough.
+pub fn institute_page(text: &str) -> Option<&str> {
+    let mut offset = 0;
+    let mut start = None;
+    for line in text.split_inclusive('\n') {
+        if is_breadcrumb(line.trim()) {
+            start = Some(offset);
+            break;
+        }
+        offset += line.len();
+    }
+    let page = &text[start?..];
+    let lines = split_lines(page)?;
+    let early = lines.iter().filter(|line| !line.is_blank()).take(60);
+    let byline = early.map(|line| byline::field_count(&line.text)).max()? >= 2;
+    let keywords = lines
+        .iter()
+        .any(|line| keywords_value(&line.text).is_some());
+    (byline && keywords).then_some(page)
+}
+
 /// Reads one saved page into one entry.
 ///
 /// The page is, in order: navigation (breadcrumb and the like, dropped), the title line

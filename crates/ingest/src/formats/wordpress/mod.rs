@@ -5,6 +5,7 @@
 //! private, trashed, scheduled and pending posts, reusable blocks, revisions) is a skip
 //! with its reason.
 
+mod autop;
 mod parse;
 mod shortcodes;
 
@@ -55,7 +56,11 @@ pub fn read(path: &Path, text: &str, options: &Options) -> Vec<Entry> {
         .items
         .iter()
         .map(|item| match facts.skip_reason(item) {
-            Some(reason) => Entry::Skip(reason),
+            Some(reason) => Entry::SkipRecord {
+                line: item.line,
+                record: label(item),
+                reason,
+            },
             None => facts.article(item, source_from),
         })
         .collect();
@@ -117,18 +122,19 @@ impl Facts<'_> {
 
     /// The article an item makes, or why it cannot make one.
     fn article(&self, item: &Item, source_from: crate::options::SourceFrom) -> Entry {
-        let title = collapse(item.field("title"));
-        let label = match title.as_str() {
-            "" => format!("post {}", item.field("wp:post_id")),
-            title => format!("post {:?}", shorten(title, 60)),
-        };
+        let title = plain(item.field("title"));
+        let label = label(item);
         let at = |message: String| {
             IngestError::new(self.path, Some(item.line), format!("{label}: {message}"))
         };
-        let content = shortcodes::strip(item.field("content:encoded"));
+        let content = autop::paragraphs(&shortcodes::strip(item.field("content:encoded")));
         let body = html_to_blocks(&content);
         if body.blocks.is_empty() {
-            return Entry::Skip(format!("{label}: no content"));
+            return Entry::SkipRecord {
+                line: item.line,
+                record: label,
+                reason: "no content".to_string(),
+            };
         }
         let date_text = [item.field("wp:post_date"), item.field("pubDate")]
             .into_iter()
@@ -158,7 +164,7 @@ impl Facts<'_> {
         };
         let mut keywords: Vec<String> = Vec::new();
         for (domain, name) in &item.categories {
-            let name = collapse(name);
+            let name = plain(name);
             let usable = matches!(domain.as_str(), "category" | "post_tag")
                 && !name.is_empty()
                 && !name.eq_ignore_ascii_case("uncategorized");
@@ -210,6 +216,27 @@ impl Facts<'_> {
         };
         let warnings = messages.into_iter().map(at).collect();
         Entry::checked(self.path, Some(item.line), article, warnings, source_from)
+    }
+}
+
+/// How messages name an item: its kind and title, else its kind and number.
+fn label(item: &Item) -> String {
+    let kind = match item.field("wp:post_type") {
+        "" => "post",
+        kind => kind,
+    };
+    match plain(item.field("title")).as_str() {
+        "" => format!("{kind} {}", item.field("wp:post_id")),
+        title => format!("{kind} {:?}", shorten(title, 60)),
+    }
+}
+
+/// Text WordPress stores HTML-escaped (titles, category names) as plain text.
+fn plain(text: &str) -> String {
+    if text.contains(['<', '&']) {
+        collapse(&html_to_blocks(text).plain_text())
+    } else {
+        collapse(text)
     }
 }
 

@@ -63,7 +63,7 @@ fn other_records_are_skipped_with_their_reasons() {
     let reasons: Vec<&str> = entries
         .iter()
         .map(|e| match e {
-            Entry::Skip(reason) => reason.as_str(),
+            Entry::SkipRecord { reason, .. } => reason.as_str(),
             other => panic!("{other:?}"),
         })
         .collect();
@@ -75,7 +75,7 @@ fn other_records_are_skipped_with_their_reasons() {
             "a navigation menu item",
             "a draft (status draft)",
             "in the trash (status trash)",
-            "post \"empty\": no content",
+            "no content",
         ]
     );
     let with_pages = Options {
