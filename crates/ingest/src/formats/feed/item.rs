@@ -45,7 +45,7 @@ pub fn build(
     let problem = |message: String| IngestError::new(path, line, format!("{label}: {message}"));
     let (body, published, mut messages) = match required(&title, entry, scan) {
         Ok(found) => found,
-        Err(message) => return Entry::error(problem(message)),
+        Err(reasons) => return Entry::Errors(reasons.into_iter().map(problem).collect()),
     };
     messages.extend(conversion_messages(&body));
     let authors = authors(entry, facts);
@@ -80,24 +80,29 @@ pub fn build(
 }
 
 /// The fields an item cannot do without: a title, some text and a date (with warnings
-/// about content that could not be read).
+/// about content that could not be read); else every one that is missing.
 fn required(
     title: &str,
     entry: &FeedEntry,
     scan: Option<&ItemScan>,
-) -> Result<(Conversion, Date, Vec<String>), String> {
+) -> Result<(Conversion, Date, Vec<String>), Vec<String>> {
+    let mut missing = Vec::new();
     if title.is_empty() {
-        return Err("no title; add a <title> to it".to_string());
+        missing.push("no title; add a <title> to it".to_string());
     }
     let (body, messages) = body(entry);
     if body.blocks.is_empty() {
-        return Err(
+        missing.push(
             "no text (<content:encoded>, <description> or Atom <content> is empty or \
                     missing); add the article's text"
                 .to_string(),
         );
     }
-    Ok((body, published(entry, scan)?, messages))
+    let published = published(entry, scan).map_err(|reason| missing.push(reason));
+    match published {
+        Ok(date) if missing.is_empty() => Ok((body, date, messages)),
+        _ => Err(missing),
+    }
 }
 
 /// Warnings about what the HTML conversion left out.

@@ -245,9 +245,12 @@ fn dates_feed_rs_cannot_read_are_read_by_the_ingest_parser() {
 fn items_without_title_or_text_are_errors_naming_them() {
     let xml = rss("<item><description>No title.</description></item>\n<item><title>Empty</title><pubDate>2021-04-12</pubDate><description>  </description></item>\n");
     let entries = read_str(&xml);
+    // Every problem of the item at once: no title and no date.
     assert_eq!(
         error(&entries[0]),
-        "feed.xml:8: item 1: no title; add a <title> to it"
+        "feed.xml:8: item 1: no title; add a <title> to it\n\
+         feed.xml:8: item 1: no date (<pubDate>, <dc:date>, or Atom <published> or <updated>); \
+         add one such as <pubDate>Mon, 12 Apr 2021 10:00:00 +0000</pubDate>"
     );
     assert!(
         error(&entries[1]).starts_with("feed.xml:9: item 2 (\"Empty\"): no text"),

@@ -94,11 +94,19 @@ pub fn read(path: &Path, text: &str, options: &Options) -> Entry {
         );
         return Entry::error(IngestError::new(path, None, message));
     };
-    match find_layout(&lines).and_then(|layout| build(path, &layout, options)) {
+    let built = find_layout(&lines)
+        .map_err(|failure| vec![failure])
+        .and_then(|layout| build(path, &layout, options));
+    match built {
         Ok((article, warnings, line, source_from)) => {
             Entry::checked(path, Some(line), article, warnings, source_from)
         }
-        Err((line, message)) => Entry::error(IngestError::new(path, line, message)),
+        Err(failures) => Entry::Errors(
+            failures
+                .into_iter()
+                .map(|(line, message)| IngestError::new(path, line, message))
+                .collect(),
+        ),
     }
 }
 
@@ -256,23 +264,37 @@ fn trim_navigation(lines: &[Line]) -> &[Line] {
     lines.get(start..end.max(start)).unwrap_or_default()
 }
 
-/// Builds the article (with its warnings and the line to report problems at).
+/// Builds the article (with its warnings and the line to report problems at), or every
+/// reason it cannot be built.
 fn build(
     path: &Path,
     layout: &Layout,
     options: &Options,
-) -> Result<(Article, Vec<IngestError>, usize, SourceFrom), Failure> {
+) -> Result<(Article, Vec<IngestError>, usize, SourceFrom), Vec<Failure>> {
     let mut warnings = Vec::new();
-    let (byline, published, byline_line) = dated_byline(path, layout, &mut warnings)?;
+    let dated = dated_byline(path, layout, &mut warnings);
     let mut paragraphs = paragraphs(trim_navigation(layout.body));
     let bio = take_bio(&mut paragraphs);
-    let Some(first) = paragraphs.first() else {
-        return Err((
-            Some(byline_line),
+    let mut failures = Vec::new();
+    let under = match &dated {
+        Ok((_, _, line)) => *line,
+        Err(failure) => {
+            failures.push(failure.clone());
+            layout.title_line
+        }
+    };
+    if paragraphs.is_empty() {
+        failures.push((
+            Some(under),
             "no body text between the byline and the keywords; put the article's paragraphs \
              under the byline, separated by blank lines"
                 .to_string(),
         ));
+    }
+    let (Ok((byline, published, byline_line)), Some(first), true) =
+        (dated, paragraphs.first(), failures.is_empty())
+    else {
+        return Err(failures);
     };
     let title = strip_author_prefix(&layout.title, &byline.authors).to_string();
     let warn = |message: &str| IngestError::new(path, Some(byline_line), message);

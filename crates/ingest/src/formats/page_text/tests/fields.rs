@@ -152,6 +152,15 @@ fn missing_date_or_byline_is_an_error() {
 }
 
 #[test]
+fn a_page_without_date_or_body_names_both() {
+    let message = error(&page("By A B    Source: S", "", "Key Words: x"));
+    let lines: Vec<&str> = message.lines().collect();
+    assert_eq!(lines.len(), 2, "{message}");
+    assert!(lines[0].contains("no \"Published:\" field"), "{message}");
+    assert!(lines[1].contains("no body text"), "{message}");
+}
+
+#[test]
 fn date_forms() {
     for date in [
         "2021-04-12",
