@@ -1,15 +1,19 @@
-//! RSS 2.0 and Atom feeds (read with feed-rs): one article per item or entry, its HTML
-//! content converted to blocks; an unusable item is an error naming it.
+//! RSS (0.9x, 1.0 and 2.0) and Atom feeds: one article per item or entry, its HTML
+//! content converted to blocks; an unusable item is an error naming it. RSS is read with
+//! the `rss` crate, Atom with `atom_syndication`: neither panics on hostile feeds, so
+//! the only work around them is a quick pass for lines and dates as written, and two
+//! Atom repairs.
 
-mod hazard;
+mod atom_feed;
 pub(crate) mod item;
+mod model;
 mod repair;
+mod rss_feed;
 mod scan;
 
 use crate::entry::Entry;
 use crate::error::IngestError;
 use crate::options::Options;
-use feed_rs::parser::{ParseErrorKind, ParseFeedError};
 use item::{plain_text, FeedFacts};
 use std::path::Path;
 
@@ -79,26 +83,42 @@ pub fn read(path: &Path, bytes: &[u8], options: &Options) -> Result<Vec<Entry>, 
             "it looks like JSON (JSON Feed is not read); export the feed as RSS or Atom",
         ));
     }
-    let mut scan = scan::scan(bytes);
-    let input = scan.cleaned.take().unwrap_or_else(|| bytes.to_vec());
-    let parsed = repair::parse(input);
-    let feed = match parsed.result {
+    let scan = scan::scan(bytes);
+    if scan.depth.0 > scan::MAX_DEPTH {
+        let reason = format!(
+            "elements are nested more than {} deep, which no feed needs",
+            scan::MAX_DEPTH
+        );
+        return Err(unreadable(path, Some(scan.depth.1), &reason));
+    }
+    let (parsed, notes) = match root_name(bytes).as_deref() {
+        Some("feed") => {
+            let parsed = repair::atom(bytes);
+            (parsed.result, parsed.notes)
+        }
+        Some("rss" | "RDF") => (rss_feed::read(bytes), Vec::new()),
+        _ => {
+            let reason =
+                "no <rss> with a <channel>, Atom <feed> or <rdf:RDF> root element was found";
+            return Err(unreadable(path, None, reason));
+        }
+    };
+    let feed = match parsed {
         Ok(feed) => feed,
-        Err(error) => return Err(parse_error(path, &parsed.input, &scan, error)),
+        Err(reason) => return Err(parse_error(path, &scan, &reason)),
     };
     if feed.entries.is_empty() {
         return Ok(vec![Entry::Skip(
             "a feed without items (<item> or <entry>): no articles".to_string(),
         )]);
     }
-    let mut feed_warnings: Vec<IngestError> = scan
-        .notes
+    let mut feed_warnings: Vec<IngestError> = notes
         .iter()
-        .chain(&parsed.notes)
-        .map(|(line, message)| IngestError::new(path, Some(*line), message.clone()))
+        .map(|(at, message)| IngestError::new(path, Some(line_of(bytes, *at)), message.clone()))
         .collect();
     let facts = facts(path, &feed, options, &mut feed_warnings);
-    // Lines and raw dates are used only when the quick pass saw the same items as feed-rs.
+    // Lines and raw dates are used only when the quick pass saw the same items as the
+    // library.
     let matched = scan.items.len() == feed.entries.len();
     let mut entries: Vec<Entry> = feed
         .entries
@@ -114,14 +134,20 @@ pub fn read(path: &Path, bytes: &[u8], options: &Options) -> Result<Vec<Entry>, 
             )
         })
         .collect();
-    if !matched {
-        let notes = scan.items.iter().flat_map(|item| &item.notes);
-        feed_warnings.extend(
-            notes.map(|(line, message)| IngestError::new(path, Some(*line), message.clone())),
-        );
-    }
     attach(&mut entries, feed_warnings);
     Ok(entries)
+}
+
+/// The root element's local name (`rss`, `feed`, `RDF`).
+fn root_name(bytes: &[u8]) -> Option<String> {
+    let (start, end) = root_tag(bytes)?;
+    let tag = bytes.get(start + 1..end)?;
+    let length = tag
+        .iter()
+        .position(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>'))
+        .unwrap_or(tag.len());
+    let name = String::from_utf8_lossy(&tag[..length]).into_owned();
+    Some(name.rsplit(':').next().unwrap_or("").to_string())
 }
 
 /// Puts warnings about the feed as a whole first among the first article's warnings.
@@ -138,7 +164,7 @@ fn attach(entries: &mut [Entry], mut feed_warnings: Vec<IngestError>) {
 /// What every item of the feed shares: its source, language and authors.
 fn facts(
     path: &Path,
-    feed: &feed_rs::model::Feed,
+    feed: &model::Feed,
     options: &Options,
     warnings: &mut Vec<IngestError>,
 ) -> FeedFacts {
@@ -194,34 +220,12 @@ fn unreadable(path: &Path, line: Option<usize>, reason: &str) -> IngestError {
     )
 }
 
-/// The error for a feed feed-rs refuses, with the line of the problem when it can be told.
-fn parse_error(path: &Path, bytes: &[u8], scan: &scan::Scan, error: ParseFeedError) -> IngestError {
-    let line = |position: &u64| {
-        Some(line_of(
-            bytes,
-            usize::try_from(*position).unwrap_or(usize::MAX),
-        ))
-    };
-    match &error {
-        ParseFeedError::ParseError(ParseErrorKind::NoFeedRoot) => {
-            let reason = "no <rss> with a <channel>, Atom <feed> or <rdf:RDF> root element was found";
-            unreadable(path, None, reason)
-        }
-        ParseFeedError::ParseError(ParseErrorKind::UnknownMimeType { position, mime }) => unreadable(
-            path,
-            line(position),
-            &format!("an element has type=\"{mime}\" (Atom text must be type=\"text\", \"html\" or \"xhtml\")"),
-        ),
-        ParseFeedError::ParseError(
-            ParseErrorKind::MissingContent { position, .. }
-            | ParseErrorKind::UnknownEnumVariant { position, .. }
-            | ParseErrorKind::IllegalState { position, .. },
-        ) => unreadable(path, line(position), &error.to_string()),
-        ParseFeedError::XmlReader(xml) => match &scan.mismatch {
-            Some((line, problem)) => unreadable(path, Some(*line), &format!("{xml} ({problem})")),
-            None => unreadable(path, None, &xml.to_string()),
-        },
-        other => unreadable(path, None, &other.to_string()),
+/// The error for a feed the library refuses: at the line of the first XML error when
+/// there is one (the libraries give no position), else with the library's reason.
+fn parse_error(path: &Path, scan: &scan::Scan, reason: &str) -> IngestError {
+    match &scan.mismatch {
+        Some((line, problem)) => unreadable(path, Some(*line), problem),
+        None => unreadable(path, None, reason),
     }
 }
 

@@ -1,6 +1,7 @@
-//! One feed item or entry to an article: fields from feed-rs's model, the body from its
+//! One feed item or entry to an article: fields from the feed's shape, the body from its
 //! HTML content, and an error naming the item when a required field is missing.
 
+use super::model::{Entry as FeedEntry, Person, Text};
 use super::scan::ItemScan;
 use crate::blocks::html::html_to_blocks;
 use crate::blocks::markdown::markdown_to_blocks;
@@ -11,7 +12,6 @@ use crate::error::IngestError;
 use crate::options::SourceFrom;
 use crate::record::{first_paragraph, shorten};
 use crate::slug::choose_id;
-use feed_rs::model::{Entry as FeedEntry, Person, Text};
 use insight_corpus::link::safe_web_address;
 use insight_corpus::{Article, Block, Date, Inline};
 use std::path::Path;
@@ -56,11 +56,7 @@ pub fn build(
         ));
     }
     let url = original_address(entry, &mut messages);
-    let notes = scan.map_or(&[][..], |s| &s.notes[..]);
-    let mut warnings: Vec<IngestError> = notes
-        .iter()
-        .map(|(at, note)| IngestError::new(path, Some(*at), note.clone()))
-        .collect();
+    let mut warnings: Vec<IngestError> = Vec::new();
     warnings.extend(messages.into_iter().map(problem));
     let stem = url.as_deref().map(link_stem).unwrap_or_default();
     let article = Article {
@@ -136,7 +132,7 @@ fn original_address(entry: &FeedEntry, messages: &mut Vec<String>) -> Option<Str
     let link = entry
         .links
         .iter()
-        .find(|l| l.target.is_none() && l.rel.as_deref().is_none_or(|rel| rel == "alternate"))
+        .find(|l| l.rel.as_deref().is_none_or(|rel| rel == "alternate"))
         .or_else(|| entry.links.first())?;
     let url = safe_web_address(&link.href).map(str::to_string);
     if url.is_none() {
@@ -155,7 +151,7 @@ fn body(entry: &FeedEntry) -> (Conversion, Vec<String>) {
     let content = entry
         .content
         .as_ref()
-        .and_then(|c| Some((c.body.as_deref()?, c.content_type.as_str())));
+        .map(|c| (c.content.as_str(), c.content_type.as_str()));
     let summary = entry
         .summary
         .as_ref()
@@ -188,7 +184,7 @@ fn convert(text: &str, media_type: &str) -> Option<Conversion> {
         .trim()
         .to_ascii_lowercase();
     match essence.as_str() {
-        // text/html, and application/xhtml as feed-rs names Atom's xhtml.
+        // text/html, and application/xhtml+xml for Atom's xhtml.
         html if html.contains("html") => Some(html_to_blocks(text)),
         "text/markdown" | "text/x-markdown" => Some(markdown_to_blocks(text)),
         plain if plain.starts_with("text/") || plain.is_empty() => Some(Conversion {
@@ -263,34 +259,31 @@ fn summary(entry: &FeedEntry, body: &[Block], title: &str) -> String {
     }
 }
 
-/// The publication date: as written in the item (which keeps the publisher's calendar day),
-/// else as feed-rs read it; the updated date when there is no publication date.
+/// The publication date as written in the item (which keeps the publisher's calendar
+/// day), else the updated date; as the library read them only when the quick pass could
+/// not match the item.
 fn published(entry: &FeedEntry, scan: Option<&ItemScan>) -> Result<Date, String> {
-    let written_published = scan
-        .and_then(|s| s.published.as_deref())
-        .filter(|t| !t.is_empty());
-    let written_updated = scan
-        .and_then(|s| s.updated.as_deref())
-        .filter(|t| !t.is_empty());
-    // feed-rs's times are chrono's, a crate this one does not name: format them as days.
-    let found = written_published
+    let written =
+        |text: Option<&String>| text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+    let (published, updated) = match scan {
+        Some(scan) => (
+            written(scan.published.as_ref()),
+            written(scan.updated.as_ref()),
+        ),
+        None => (
+            written(entry.published.as_ref()),
+            written(entry.updated.as_ref()),
+        ),
+    };
+    let found = published
+        .as_deref()
         .and_then(parse_date)
-        .or_else(|| {
-            entry
-                .published
-                .and_then(|time| parse_date(&time.format("%Y-%m-%d").to_string()))
-        })
-        .or_else(|| written_updated.and_then(parse_date))
-        .or_else(|| {
-            entry
-                .updated
-                .and_then(|time| parse_date(&time.format("%Y-%m-%d").to_string()))
-        });
-    found.ok_or_else(|| match written_published.or(written_updated) {
+        .or_else(|| updated.as_deref().and_then(parse_date));
+    found.ok_or_else(|| match published.or(updated) {
         Some(written) => format!(
             "the date {:?} cannot be read; write it like <pubDate>Mon, 12 Apr 2021 10:00:00 +0000</pubDate> \
              (Atom: <published>2021-04-12T10:00:00Z</published>)",
-            shorten(written, 40)
+            shorten(&written, 40)
         ),
         None => "no date (<pubDate>, <dc:date>, or Atom <published> or <updated>); add one such as \
                  <pubDate>Mon, 12 Apr 2021 10:00:00 +0000</pubDate>"

@@ -1,134 +1,143 @@
-//! Repairs for feeds that feed-rs refuses whole over a detail, each retried with a warning:
-//! an `<rss>` root without `version="2.0"`, and Atom text whose type is a media type.
+//! Atom details that `atom_syndication` refuses a whole feed over, each repaired and read
+//! again: a text construct typed with a media type (`type="text/html"`), which is read as
+//! `html` or `text` with a warning, and a date it cannot read, which is set aside so the
+//! other entries are read (the entry itself is then judged by its date as written).
 
-use super::{line_of, root_tag};
-use feed_rs::model::Feed;
-use feed_rs::parser::{ParseErrorKind, ParseFeedError};
+use super::atom_feed;
+use super::model::Feed;
+use atom_syndication::Error;
 
 /// At most this many repairs are tried on one feed.
 const MAX_REPAIRS: usize = 20;
 
-/// The outcome of reading a feed: the feed or feed-rs's error, the input as finally read
-/// (error positions refer to it), and a warning (line, message) for each repair.
+/// The outcome of reading an Atom feed: the feed or the reason it was refused, and a
+/// warning (byte offset in the file, message) for each repair.
 pub struct Parsed {
-    pub result: Result<Feed, ParseFeedError>,
-    pub input: Vec<u8>,
+    pub result: Result<Feed, String>,
     pub notes: Vec<(usize, String)>,
 }
 
-/// Reads the feed, repairing and retrying while a known detail is the only obstacle.
-/// Repairs never add or remove line breaks, so line numbers still match the file.
-pub fn parse(mut input: Vec<u8>) -> Parsed {
+/// Reads the Atom feed, repairing and retrying while a known detail is the only obstacle.
+pub fn atom(bytes: &[u8]) -> Parsed {
+    let mut input = bytes.to_vec();
     let mut notes = Vec::new();
     for _ in 0..MAX_REPAIRS {
-        let result = feed_rs::parser::parse(input.as_slice());
-        let repaired = match &result {
-            Err(ParseFeedError::ParseError(ParseErrorKind::NoFeedRoot)) => set_rss_version(&input),
-            Err(ParseFeedError::ParseError(ParseErrorKind::UnknownMimeType { position, mime })) => {
-                retype(&input, *position, mime)
+        let error = match atom_feed::read(&input) {
+            Ok(feed) => {
+                return Parsed {
+                    result: Ok(feed),
+                    notes,
+                }
             }
+            Err(error) => error,
+        };
+        let repaired = match &error {
+            Error::WrongAttribute {
+                attribute: "type",
+                value,
+            } => retype(&input, bytes, value),
+            Error::WrongDatetime(value) => set_aside(&input, value).map(|fixed| (fixed, None)),
             _ => None,
         };
         match repaired {
             Some((fixed, note)) => {
-                notes.push(note);
+                notes.extend(note);
                 input = fixed;
             }
             None => {
                 return Parsed {
-                    result,
-                    input,
+                    result: Err(describe(&error)),
                     notes,
                 }
             }
         }
     }
-    let result = feed_rs::parser::parse(input.as_slice());
     Parsed {
-        result,
-        input,
+        result: Err("too many details to repair".to_string()),
         notes,
     }
 }
 
-/// An `<rss>` root with its version set to 2.0 (feed-rs reads no other RSS 2 version).
-fn set_rss_version(input: &[u8]) -> Option<(Vec<u8>, (usize, String))> {
-    let (start, end) = root_tag(input)?;
-    let tag = input.get(start..end)?;
-    let after_name = tag.get(4).copied().unwrap_or(b'>');
-    if !tag.starts_with(b"<rss")
-        || !(after_name.is_ascii_whitespace() || matches!(after_name, b'>' | b'/'))
-    {
+fn describe(error: &Error) -> String {
+    match error {
+        Error::WrongAttribute { attribute, value } => format!(
+            "an element has {attribute}=\"{value}\" (Atom text must be type=\"text\", \"html\" or \"xhtml\")"
+        ),
+        Error::InvalidStartTag | Error::Eof => {
+            "no <rss> with a <channel>, Atom <feed> or <rdf:RDF> root element was found".to_string()
+        }
+        other => other.to_string(),
+    }
+}
+
+/// A repaired input, and the warning (byte offset in the file, message) it comes with.
+type Repaired = (Vec<u8>, Option<(usize, String)>);
+
+/// Every `type="…"` of the refused media type made `html` (for HTML types) or `text`,
+/// with a warning at the first one in the file; other media types are not repaired.
+fn retype(input: &[u8], file: &[u8], value: &str) -> Option<Repaired> {
+    let lower = value.to_ascii_lowercase();
+    let kind = match lower.as_str() {
+        html if html.contains("html") => "html",
+        plain if plain.starts_with("text/") => "text",
+        _ => return None,
+    };
+    let mut fixed = input.to_vec();
+    let mut any = false;
+    for quote in ['"', '\''] {
+        let from = format!("type={quote}{value}{quote}");
+        let to = format!("type={quote}{kind}{quote}");
+        if let Some(replaced) = replace_all(&fixed, from.as_bytes(), to.as_bytes()) {
+            fixed = replaced;
+            any = true;
+        }
+    }
+    if !any {
         return None;
     }
-    let (fixed, was) = match attribute_value(tag, "version") {
-        Some((from, to)) if tag.get(from..to) == Some(b"2.0".as_slice()) => return None,
-        Some((from, to)) => {
-            let was = String::from_utf8_lossy(tag.get(from..to).unwrap_or(&[])).into_owned();
-            (
-                splice(input, start + from, start + to, b"2.0"),
-                format!("version=\"{was}\""),
-            )
-        }
-        None => (
-            splice(input, start + 4, start + 4, b" version=\"2.0\""),
-            "no version".to_string(),
-        ),
-    };
-    let message = format!("<rss> has {was}; it was read as RSS 2.0 (write <rss version=\"2.0\">)");
-    Some((fixed, (line_of(input, start), message)))
-}
-
-/// The element whose start tag ends at `position` with its Atom text type made `html` (for
-/// HTML media types) or `text`.
-fn retype(input: &[u8], position: u64, mime: &str) -> Option<(Vec<u8>, (usize, String))> {
-    let end = usize::try_from(position).ok()?.min(input.len());
-    let start = input.get(..end)?.iter().rposition(|&b| b == b'<')?;
-    let (from, to) = attribute_value(input.get(start..end)?, "type")?;
-    let kind = if mime.to_ascii_lowercase().contains("html") {
-        "html"
-    } else {
-        "text"
-    };
-    let fixed = splice(input, start + from, start + to, kind.as_bytes());
+    let at = find(file, format!("type=\"{value}\"").as_bytes())
+        .or_else(|| find(file, format!("type='{value}'").as_bytes()))
+        .unwrap_or(0);
     let message = format!(
-        "type=\"{mime}\" is not an Atom text type; it was read as {kind} (write type=\"text\", \"html\" or \"xhtml\")"
+        "type=\"{value}\" is not an Atom text type; it was read as {kind} (write type=\"text\", \"html\" or \"xhtml\")"
     );
-    Some((fixed, (line_of(input, start), message)))
+    Some((fixed, Some((at, message))))
 }
 
-/// The byte range of the quoted value of attribute `name` in a start tag.
-fn attribute_value(tag: &[u8], name: &str) -> Option<(usize, usize)> {
-    let name = name.as_bytes();
-    let mut at = 0;
-    while let Some(found) = tag.get(at..)?.windows(name.len()).position(|w| w == name) {
-        let begin = at + found;
-        at = begin + name.len();
-        let preceded = begin > 0 && tag.get(begin - 1).is_some_and(u8::is_ascii_whitespace);
-        let rest = tag.get(at..)?;
-        let spaces = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
-        if !preceded || rest.get(spaces) != Some(&b'=') {
-            continue;
-        }
-        let value_at = at + spaces + 1;
-        let quote_at = value_at
-            + tag
-                .get(value_at..)?
-                .iter()
-                .take_while(|b| b.is_ascii_whitespace())
-                .count();
-        let quote = *tag.get(quote_at).filter(|q| matches!(q, b'"' | b'\''))?;
-        let close = tag.get(quote_at + 1..)?.iter().position(|&b| b == quote)?;
-        return Some((quote_at + 1, quote_at + 1 + close));
+/// Every element text equal to the unreadable date replaced with a readable placeholder.
+fn set_aside(input: &[u8], value: &str) -> Option<Vec<u8>> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
     }
-    None
+    let mut fixed = input.to_vec();
+    let mut any = false;
+    for (from, to) in [
+        (format!(">{value}<"), ">1970-01-01T00:00:00Z<".to_string()),
+        (format!("> {value} <"), ">1970-01-01T00:00:00Z<".to_string()),
+    ] {
+        if let Some(replaced) = replace_all(&fixed, from.as_bytes(), to.as_bytes()) {
+            fixed = replaced;
+            any = true;
+        }
+    }
+    any.then_some(fixed)
 }
 
-/// `input` with `from..to` replaced by `with`.
-fn splice(input: &[u8], from: usize, to: usize, with: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(input.len() + with.len());
-    out.extend_from_slice(input.get(..from).unwrap_or(input));
-    out.extend_from_slice(with);
-    out.extend_from_slice(input.get(to..).unwrap_or(&[]));
-    out
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn replace_all(input: &[u8], from: &[u8], to: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(input.len());
+    let mut rest = input;
+    let mut any = false;
+    while let Some(at) = find(rest, from) {
+        out.extend_from_slice(&rest[..at]);
+        out.extend_from_slice(to);
+        rest = &rest[at + from.len()..];
+        any = true;
+    }
+    out.extend_from_slice(rest);
+    any.then_some(out)
 }

@@ -233,7 +233,7 @@ fn dates_fall_back_to_updated_and_missing_dates_are_errors() {
 }
 
 #[test]
-fn dates_feed_rs_cannot_read_are_read_by_the_ingest_parser() {
+fn dates_the_libraries_cannot_read_are_read_by_the_ingest_parser() {
     let xml = rss(&item("Dated", "").replace("Mon, 12 Apr 2021 10:00:00 +0000", "2021年4月12日"));
     assert_eq!(
         article(&read_str(&xml)[0]).published.to_string(),
@@ -280,7 +280,7 @@ fn source_and_language_defaults() {
     assert!(
         warned
             .iter()
-            .any(|w| w.contains("\"english please\" is not a language tag")),
+            .any(|w| w.contains("\"English please\" is not a language tag")),
         "{warned:?}"
     );
     let options = Options {
