@@ -5,6 +5,7 @@
 
 use crate::collection::{Collection, SharedCollection, Want};
 use crate::components::load_failure::LoadFailure;
+use crate::components::shortcuts::Shortcuts;
 use crate::loader;
 use crate::marks;
 use crate::pages::{list::ListAt, not_found::NotFoundPage, reader::ReaderPage};
@@ -189,6 +190,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                 if let Some(notice) = notice { <p class="notice">{notice}</p> }
                 { reading_note(&reading) }
                 <p>{"Built with Insight Explorer: a static, in-browser article explorer."}</p>
+                <Shortcuts />
             </footer>
         </>
     }

@@ -14,4 +14,5 @@ pub mod piece_failure;
 pub mod refused_links;
 pub mod search_box;
 pub mod selection_bar;
+pub mod shortcuts;
 pub mod start_notice;

@@ -221,6 +221,27 @@ describe("the reader", () => {
     assert.ok((await body.locator("ul, ol").count()) >= 1);
   });
 
+  test("printing an article prints the article alone, with link targets written out", async () => {
+    const linked = corpus.articles.find((a) => a.language === "en" && a.bio && JSON.stringify(a.body).includes('"type":"link"'));
+    assert.ok(linked, "the sample collection has an article with a bio and a link in its body");
+    const page = await open(`articles/${linked.id}`);
+    await page.emulateMedia({ media: "print" });
+    const shown = (selector) => page.locator(selector).first().evaluate((e) => getComputedStyle(e).display !== "none");
+    for (const chrome of [".site-header", ".site-footer", ".back-link", ".neighbours", ".reader-footer .keyword-links"]) {
+      if (await page.locator(chrome).count()) assert.equal(await shown(chrome), false, `${chrome} is not printed`);
+    }
+    for (const part of ["article h1", "article .byline", ".article-body", "aside.bio"]) {
+      assert.equal(await shown(part), true, `${part} is printed`);
+    }
+    const link = page.locator(".article-body a[href]").first();
+    const href = await link.getAttribute("href");
+    const after = await link.evaluate((a) => getComputedStyle(a, "::after").content);
+    assert.equal(after, `" (${href})"`);
+    await page.screenshot({ path: join(SHOTS, "reader-print.png"), fullPage: true });
+    await page.emulateMedia({ media: "screen" });
+    assert.equal(await shown(".site-header"), true);
+  });
+
   test("a keyword link opens the list filtered by that keyword", async () => {
     const article = newestFirst()[3];
     const page = await open(`articles/${article.id}`);
@@ -880,6 +901,66 @@ describe("phone, desktop and keyboard", () => {
     await last.click();
     await page.waitForSelector("article h1");
     assert.equal(await page.evaluate(() => window.scrollY), 0);
+  });
+});
+
+describe("keyboard shortcuts", () => {
+  const activeHref = (page) => page.evaluate(() => document.activeElement?.getAttribute("href") ?? null);
+
+  test("j and k move from card to card in the list, not while typing", async () => {
+    const page = await open();
+    const hrefs = await page.$$eval(".article-list > li h2 a", (as) => as.map((a) => a.getAttribute("href")));
+    assert.ok(hrefs.length >= 3);
+    await page.keyboard.press("j");
+    assert.equal(await activeHref(page), hrefs[0]);
+    await page.keyboard.press("j");
+    await page.keyboard.press("j");
+    assert.equal(await activeHref(page), hrefs[2]);
+    await page.keyboard.press("k");
+    assert.equal(await activeHref(page), hrefs[1]);
+    await page.focus("#search-input");
+    await page.keyboard.type("jk");
+    assert.equal(await page.inputValue("#search-input"), "jk");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "search-input");
+  });
+
+  test("j and k open the next and previous article in the reader", async () => {
+    const [newer, middle, older] = newestFirst();
+    const page = await open(`articles/${middle.id}`, { ready: ".reader h1" });
+    await page.keyboard.press("j");
+    await page.waitForURL(new RegExp(`articles/${older.id}$`));
+    await page.waitForSelector(`#app[data-live] .reader h1:text-is(${JSON.stringify(older.title)})`);
+    await settle(page);
+    await page.keyboard.press("k");
+    await page.waitForURL(new RegExp(`articles/${middle.id}$`));
+    await page.keyboard.press("k");
+    await page.waitForURL(new RegExp(`articles/${newer.id}$`));
+  });
+
+  test("? opens the shortcuts dialog, which keeps focus inside and gives it back on Escape", async () => {
+    const page = await open();
+    await page.keyboard.press("j");
+    const card = await activeHref(page);
+    await page.keyboard.press("?");
+    const dialog = page.locator("dialog.shortcuts");
+    await dialog.waitFor({ state: "visible" });
+    assert.equal(await dialog.getAttribute("open"), "");
+    assert.ok(await dialog.evaluate((d) => d.contains(document.activeElement)), "focus is in the dialog");
+    assert.deepEqual(await dialog.locator("kbd").allInnerTexts(), ["j", "k", "/", "?"]);
+    // The rest of the page is inert while it is open: Tab stays inside.
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press("Tab");
+      assert.ok(await dialog.evaluate((d) => d.contains(document.activeElement) || document.activeElement === document.body));
+    }
+    await page.screenshot({ path: join(SHOTS, "shortcuts-dialog.png") });
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    assert.equal(await activeHref(page), card, "focus is back on the card");
+    await page.click(".shortcuts-button");
+    await dialog.waitFor({ state: "visible" });
+    await dialog.locator("button", { hasText: "Close" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    assert.equal(await page.evaluate(() => document.activeElement.className), "link-button shortcuts-button");
   });
 });
 
