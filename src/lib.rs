@@ -5,6 +5,7 @@
 //! natively; the views and the corpus download need a browser.
 
 pub mod app;
+pub mod cite;
 pub mod collection;
 pub mod components;
 pub mod crash;

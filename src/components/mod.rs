@@ -3,6 +3,7 @@
 pub mod article_card;
 pub mod body;
 pub mod byline;
+pub mod cite;
 pub mod facet_group;
 pub mod keyword_links;
 pub mod keyword_panel;

@@ -5,6 +5,7 @@ use crate::app::{use_wants, Fetcher};
 use crate::collection::{Neighbours, SharedCollection, Want};
 use crate::components::body::ArticleBody;
 use crate::components::byline::{join_names, Byline};
+use crate::components::cite::CiteArticle;
 use crate::components::keyword_links::KeywordLinks;
 use crate::components::list_link::ListLink;
 use crate::components::marked::marked;
@@ -189,6 +190,15 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
                     if let Some(url) = article.url.as_deref().and_then(safe_web_address) {
                         <p class="original"><a href={url.to_string()} rel="noopener noreferrer">{"Read it where it was first published"}</a></p>
                     }
+                    <CiteArticle
+                        title={article.title.clone()}
+                        authors={article.authors.clone()}
+                        source={article.source.clone()}
+                        published={article.published}
+                        url={article.url.as_deref().and_then(safe_web_address).map(str::to_string)}
+                        language={article.language.clone()}
+                        keywords={keywords.clone()}
+                    />
                 </footer>
             </article>
             if let Some(message) = failure {

@@ -242,6 +242,33 @@ describe("the reader", () => {
     assert.equal(await shown(".site-header"), true);
   });
 
+  test("cites the article in five styles and copies a citation and the link", async () => {
+    const article = corpus.articles.find((a) => a.language === "en" && a.authors.length === 2);
+    assert.ok(article, "the sample collection has an article by two authors");
+    const page = await open(`articles/${article.id}`);
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(site.url).origin });
+    await page.click(".cite summary");
+    await page.waitForSelector(".citation figcaption");
+    const captions = await page.locator(".citation figcaption").allInnerTexts();
+    assert.deepEqual(captions, ["APA", "Chicago", "MLA", "BibTeX", "RIS"]);
+    const family = (name) => name.split(" ").pop();
+    const apa = await page.locator("#cite-apa").innerText();
+    assert.ok(apa.startsWith(`${family(article.authors[0])}, `), apa);
+    assert.ok(apa.includes(`, & ${family(article.authors[1])}, `), apa);
+    assert.ok(apa.includes(`(${article.published.slice(0, 4)}, `), apa);
+    assert.ok(apa.includes(article.title), apa);
+    const ris = await page.locator("#cite-ris").innerText();
+    assert.ok(ris.startsWith("TY  - ELEC\n"), ris);
+    assert.equal(ris.split("\n").filter((l) => l.startsWith("AU  - ")).length, 2);
+    await page.click("button:text-is('Copy APA')");
+    await page.waitForSelector(".cite-status:text-is('APA citation copied.')");
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), apa);
+    await page.click("button:text-is('Copy link')");
+    await page.waitForSelector(".cite-status:text-is('Link copied.')");
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${site.url}articles/${article.id}`);
+    await page.locator(".cite").screenshot({ path: join(SHOTS, "reader-cite.png") });
+  });
+
   test("a keyword link opens the list filtered by that keyword", async () => {
     const article = newestFirst()[3];
     const page = await open(`articles/${article.id}`);
