@@ -6,6 +6,7 @@
 use crate::collection::{Collection, SharedCollection, Want};
 use crate::components::load_failure::LoadFailure;
 use crate::components::shortcuts::Shortcuts;
+use crate::components::theme_toggle::ThemeToggle;
 use crate::loader;
 use crate::marks;
 use crate::pages::{list::ListAt, not_found::NotFoundPage, reader::ReaderPage};
@@ -180,6 +181,7 @@ pub fn Shell(props: &ShellProps) -> Html {
             <header class="site-header">
                 <Link<Route> to={Route::List} classes="site-title">{title}</Link<Route>>
                 <span class="site-tagline">{"Insight Explorer"}</span>
+                <ThemeToggle />
             </header>
             <main id="content" tabindex="-1">
                 <ContextProvider<Reading> context={reading.clone()}>

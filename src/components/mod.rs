@@ -17,3 +17,4 @@ pub mod search_box;
 pub mod selection_bar;
 pub mod shortcuts;
 pub mod start_notice;
+pub mod theme_toggle;
