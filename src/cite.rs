@@ -33,23 +33,8 @@ pub fn cite(style: &str, cited: &Cited) -> String {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn month(date: Date) -> &'static str {
-    MONTHS[usize::from(date.month().clamp(1, 12)) - 1]
+    date.month_name()
 }
 
 /// A name as (family name, given names); a one-word name has no given names.

@@ -4,7 +4,7 @@
 
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
+use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -54,13 +54,7 @@ fn use_slash_to_focus(input: NodeRef) {
                         {
                             return;
                         }
-                        let typing = event
-                            .target()
-                            .and_then(|t| t.dyn_into::<HtmlElement>().ok())
-                            .is_some_and(|el| {
-                                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                                    || el.is_content_editable()
-                            });
+                        let typing = crate::components::shortcuts::typing(event);
                         if let (false, Some(input)) = (typing, input.cast::<HtmlInputElement>()) {
                             event.prevent_default();
                             let _ = input.focus();

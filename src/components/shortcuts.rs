@@ -105,8 +105,8 @@ fn on_key(event: &KeyboardEvent, dialog: &NodeRef) {
     }
 }
 
-/// Whether the key goes to a field the reader is typing in.
-fn typing(event: &KeyboardEvent) -> bool {
+/// Whether the key goes to a field the reader is typing in (where no shortcut fires).
+pub fn typing(event: &KeyboardEvent) -> bool {
     event
         .target()
         .and_then(|t| t.dyn_into::<HtmlElement>().ok())

@@ -37,8 +37,8 @@ impl Date {
         self.day
     }
 
-    /// A reader-friendly form such as "12 April 2021".
-    pub fn long_form(self) -> String {
+    /// The month's English name, "April".
+    pub fn month_name(self) -> &'static str {
         const MONTHS: [&str; 12] = [
             "January",
             "February",
@@ -53,12 +53,12 @@ impl Date {
             "November",
             "December",
         ];
-        format!(
-            "{} {} {}",
-            self.day,
-            MONTHS[usize::from(self.month - 1)],
-            self.year
-        )
+        MONTHS[usize::from(self.month.clamp(1, 12)) - 1]
+    }
+
+    /// A reader-friendly form such as "12 April 2021".
+    pub fn long_form(self) -> String {
+        format!("{} {} {}", self.day, self.month_name(), self.year)
     }
 }
 

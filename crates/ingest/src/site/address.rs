@@ -82,25 +82,7 @@ pub fn date_part(name: &str, date: Date) -> Option<String> {
         "i_month" => date.month().to_string(),
         "i_day" => date.day().to_string(),
         "short_year" => format!("{:02}", date.year() % 100),
-        "monthname" => month_name(date.month()).to_lowercase(),
+        "monthname" => date.month_name().to_lowercase(),
         _ => return None,
     })
-}
-
-fn month_name(month: u8) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES[usize::from(month.clamp(1, 12)) - 1]
 }
